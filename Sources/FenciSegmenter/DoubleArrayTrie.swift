@@ -1,0 +1,63 @@
+/// A read-only double-array trie over dense character codes, in one flat array of units.
+///
+/// A transition from node `s` on code `c` goes to `t = units[s].base + c` when
+/// `units[t].check == s`. Each unit also carries the score of the word ending at it, so the
+/// route search reads one 16-byte unit (one cache line) per character: the check, the word
+/// score, and the base for the next step. `entries[t]` maps a node to its dictionary entry
+/// for the colder lookups (tags, flags). The arrays live inside a `DictionaryImage`: shared
+/// read-only by every thread and memory-mapped straight from disk.
+public struct DoubleArrayTrie: @unchecked Sendable {
+    // @unchecked Sendable: the buffers point into an immutable `ImageBytes` that the owner
+    // (a `DictionaryImage`) keeps alive.
+
+    /// One slot of the double array.
+    public struct Unit: Sendable, BitwiseCopyable {
+        /// Offset added to a code to find this node's child; may be negative.
+        public var base: Int32
+        /// The parent of this slot, -1 for a free slot, -2 for the root.
+        public var check: Int32
+        /// log(frequency) − log(total) of the word ending here, or +∞ when none does (a
+        /// prefix, or an entry of frequency 0, which jieba does not treat as a word).
+        public var weight: Double
+    }
+
+    /// The root node's index.
+    public static let root: Int32 = 0
+
+    let units: UnsafeBufferPointer<Unit>
+    let entries: UnsafeBufferPointer<Int32>
+
+    init(units: UnsafeBufferPointer<Unit>, entries: UnsafeBufferPointer<Int32>) throws(SegmenterError) {
+        guard units.count == entries.count, units.count > 0 else {
+            throw .corruptImage("trie arrays disagree in length (\(units.count), \(entries.count))")
+        }
+        self.units = units
+        self.entries = entries
+    }
+
+    /// Number of slots (used and free) in the arrays.
+    public var slotCount: Int { units.count }
+
+    /// The node reached from `node` on `code`, or -1 when there is no such transition.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func child(of node: Int32, code: UInt32) -> Int32 {
+        // Bases may be negative (see the builder); the unsigned compare rejects targets below 0.
+        let target = Int(units[Int(node)].base) &+ Int(code)
+        guard code != 0, UInt(bitPattern: target) < UInt(units.count), units[target].check == node else { return -1 }
+        return Int32(truncatingIfNeeded: target)
+    }
+
+    /// The word score at `node` (+∞ when no word ends there).
+    @inline(__always)
+    public func weight(at node: Int32) -> Double {
+        units[Int(node)].weight
+    }
+
+    /// The dictionary entry ending at `node`, or -1 when the node is only a prefix.
+    @inline(__always)
+    public func entry(at node: Int32) -> Int32 {
+        entries[Int(node)]
+    }
+}
