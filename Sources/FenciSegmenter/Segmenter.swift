@@ -74,24 +74,28 @@ public struct Segmenter: Sendable {
 
     // MARK: - Dictionary queries
 
-    /// The dictionary entry for a sequence of scalar codes, or -1.
-    func entry(codes: ArraySlice<UInt32>) -> Int32 {
+    /// The trie node spelling a sequence of scalar codes, or -1.
+    func node(codes: ArraySlice<UInt32>) -> Int32 {
         var node = DoubleArrayTrie.root
         for code in codes {
             node = trie.child(of: node, code: code)
             if node < 0 { return -1 }
         }
-        return trie.entry(at: node)
+        return node
     }
 
-    /// The entry for a word, or -1.
-    func entry(of word: String) -> Int32 {
-        entry(codes: ArraySlice(word.unicodeScalars.map { image.code(of: $0.value) }))
+    /// The dictionary entry for a sequence of scalar codes, or -1.
+    func entry(codes: ArraySlice<UInt32>) -> Int32 {
+        let node = node(codes: codes)
+        return node < 0 ? -1 : trie.entry(at: node)
     }
 
-    /// A word's frequency as jieba's `FREQ.get(word, default)` would answer.
+    /// A word's frequency as jieba's `FREQ.get(word)` answers: nil when unknown, 0 for a
+    /// prefix of dictionary words (jieba stores those with 0), else the frequency.
     public func frequency(of word: String) -> Int64? {
-        image.frequency(ofEntry: entry(of: word))
+        let node = node(codes: ArraySlice(word.unicodeScalars.map { image.code(of: $0.value) }))
+        guard node >= 0 else { return nil }
+        return image.frequency(ofEntry: trie.entry(at: node)) ?? 0
     }
 
     /// jieba's `suggest_freq(word, tune=False)`: the frequency that makes `word` win over the

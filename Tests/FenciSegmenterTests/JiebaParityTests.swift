@@ -58,7 +58,7 @@ struct JiebaParityTests {
                 if mode == .full { goldenWords.removeAll { $0.isEmpty } }
             }
             if words != goldenWords {
-                let firstDifference = zip(words, goldenWords).firstIndex { $0 != $1 } ?? min(words.count, goldenWords.count)
+                let firstDifference = (0..<min(words.count, goldenWords.count)).first { words[$0] != goldenWords[$0] } ?? min(words.count, goldenWords.count)
                 mismatches.append("\(corpus).\(mode.rawValue) line \(number + 1) at word \(firstDifference): "
                     + "fenci \(words[firstDifference...].prefix(6)) jieba \(goldenWords[firstDifference...].prefix(6))")
             }

@@ -59,7 +59,7 @@ struct UserDictionaryTests {
         let segmenter = try TinyDictionary.segmenter(dictionary: Self.tiny, userDictionaries: [line])
         #expect(segmenter.frequency(of: word) != nil)
         if let frequency { #expect(segmenter.frequency(of: word) == frequency) }
-        if let tag {
+        if let tag, !word.contains(" ") {  // words with spaces never form one block, as in jieba
             let tokens = segmenter.cut(word, options: CutOptions(mode: .full, pos: true))
             #expect(tokens.contains { segmenter.tagName($0.tag) == tag })
         }

@@ -70,6 +70,17 @@ struct TokenizeCommand: ParsableCommand {
         let source = try ByteSource(path: path)
         let progress = StandardError.isTerminal ? ProgressLine(name: name, totalBytes: source.totalBytes) : nil
         defer { progress?.finish() }
+        do {
+            try segmentLines(of: source, name: name, writer: &writer, sink: sink, progress: progress)
+        } catch {
+            try? writer.flush(to: sink)  // the complete lines produced before the error still go out
+            throw error
+        }
+        try writer.flush(to: sink)
+    }
+
+    private func segmentLines(of source: ByteSource, name: String, writer: inout TokenLineWriter, sink: ByteSink,
+                              progress: ProgressLine?) throws {
         var repaired: [UInt8] = []
         try LineReader(source: source).forEachLine { line, lineStart in
             if let invalid = UTF8Validation.firstInvalidByteOffset(in: line) {
@@ -82,7 +93,6 @@ struct TokenizeCommand: ParsableCommand {
             try writer.flushIfNeeded(to: sink)
             progress?.update(consumedBytes: source.consumedBytes)
         }
-        try writer.flush(to: sink)
     }
 }
 
