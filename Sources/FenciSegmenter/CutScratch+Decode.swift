@@ -2,33 +2,40 @@ extension CutScratch {
     /// Decodes UTF-8 into scalars, their character codes and their UTF-8/UTF-16 offsets, in
     /// one pass. Each maximal invalid sequence prefix decodes as one U+FFFD per byte.
     mutating func load(utf8 text: UnsafeBufferPointer<UInt8>, image: DictionaryImage) {
-        scalars.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
-        utf8Offsets.removeAll(keepingCapacity: true)
-        utf16Offsets.removeAll(keepingCapacity: true)
-        scalars.reserveCapacity(text.count)
-        codes.reserveCapacity(text.count)
-        utf8Offsets.reserveCapacity(text.count + 1)
-        utf16Offsets.reserveCapacity(text.count + 1)
-        var index = 0
-        var utf16 = Int32(0)
-        let count = text.count
-        while index < count {
-            let lead = text[index]
-            var scalar = UInt32(lead)
-            var length = 1
-            if lead >= 0x80 {
-                (scalar, length) = Self.decodeMultibyte(text, at: index)
+        // Arrays only grow (to the largest input seen); `count` says how much is in use, so
+        // the loop below writes through pointers with no per-scalar capacity checks.
+        Self.grow(&scalars, to: text.count, filler: 0)
+        Self.grow(&codes, to: text.count, filler: 0)
+        Self.grow(&utf8Offsets, to: text.count + 1, filler: 0)
+        Self.grow(&utf16Offsets, to: text.count + 1, filler: 0)
+        var scalarCount = 0
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            codes.withUnsafeMutableBufferPointer { codes in
+                utf8Offsets.withUnsafeMutableBufferPointer { utf8Offsets in
+                    utf16Offsets.withUnsafeMutableBufferPointer { utf16Offsets in
+                        var index = 0
+                        var utf16 = Int32(0)
+                        let byteCount = text.count
+                        while index < byteCount {
+                            let lead = text[index]
+                            var scalar = UInt32(lead)
+                            var length = 1
+                            if lead >= 0x80 { (scalar, length) = Self.decodeMultibyte(text, at: index) }
+                            scalars[scalarCount] = scalar
+                            codes[scalarCount] = image.code(of: scalar)
+                            utf8Offsets[scalarCount] = Int32(truncatingIfNeeded: index)
+                            utf16Offsets[scalarCount] = utf16
+                            utf16 &+= scalar >= 0x1_0000 ? 2 : 1
+                            scalarCount += 1
+                            index += length
+                        }
+                        utf8Offsets[scalarCount] = Int32(truncatingIfNeeded: byteCount)
+                        utf16Offsets[scalarCount] = utf16
+                    }
+                }
             }
-            scalars.append(scalar)
-            codes.append(image.code(of: scalar))
-            utf8Offsets.append(Int32(truncatingIfNeeded: index))
-            utf16Offsets.append(utf16)
-            utf16 &+= scalar >= 0x1_0000 ? 2 : 1
-            index += length
         }
-        utf8Offsets.append(Int32(truncatingIfNeeded: count))
-        utf16Offsets.append(utf16)
+        count = scalarCount
     }
 
     /// Decodes the multi-byte sequence at `index`; invalid or truncated sequences give

@@ -4,6 +4,8 @@
 /// buffers have grown to the largest input seen. Nothing is cleared between cuts: every
 /// cut writes the entries it reads (jieba-rs once regressed 40× by clearing whole buffers).
 public struct CutScratch: Sendable {
+    /// Number of scalars of the current input (the arrays below may be longer).
+    var count = 0
     /// Unicode scalars of the input.
     var scalars: [UInt32] = []
     /// Dense character codes of the scalars (0 for characters no table knows).

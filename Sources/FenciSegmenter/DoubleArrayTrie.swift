@@ -44,6 +44,7 @@ public struct DoubleArrayTrie: @unchecked Sendable {
     @inline(__always)
     public func child(of node: Int32, code: UInt32) -> Int32 {
         // Bases may be negative (see the builder); the unsigned compare rejects targets below 0.
+        // Code 0 (a character no table knows) is rejected before touching memory.
         let target = Int(units[Int(node)].base) &+ Int(code)
         guard code != 0, UInt(bitPattern: target) < UInt(units.count), units[target].check == node else { return -1 }
         return Int32(truncatingIfNeeded: target)

@@ -4,7 +4,7 @@
 extension Segmenter {
     /// jieba's `cut(sentence, HMM=hmm)`.
     func cutDefault(hmm: Bool, scratch: inout CutScratch) {
-        let count = scratch.scalars.count
+        let count = scratch.count
         var index = 0
         while index < count {
             if ScalarClass.isDefaultBlockScalar(scratch.scalars[index]) {

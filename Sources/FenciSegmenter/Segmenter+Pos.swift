@@ -4,7 +4,7 @@
 extension Segmenter {
     /// `jieba.posseg.cut(sentence, HMM=hmm)`.
     func cutPos(hmm: Bool, scratch: inout CutScratch) {
-        let count = scratch.scalars.count
+        let count = scratch.count
         var index = 0
         while index < count {
             let inBlock = ScalarClass.isPosBlockScalar(scratch.scalars[index])

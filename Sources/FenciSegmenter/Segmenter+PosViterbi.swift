@@ -18,7 +18,7 @@ extension Segmenter {
         // t = 0: the character's allowed states (all states when it has none listed).
         let firstCode = Int(scratch.codes[run.lowerBound])
         scratch.posStepStart.append(0)
-        forEachCandidate(code: firstCode, restrictTo: nil, scratch: &scratch) { state, scratch in
+        forEachCandidate(code: firstCode, restricted: false, scratch: &scratch) { state, scratch in
             scratch.posState.append(UInt16(state))
             scratch.posScore.append(image.posStart[state] + posEmission(state: state, code: firstCode))
             scratch.posBack.append(-1)
@@ -37,8 +37,7 @@ extension Segmenter {
             // jieba would fail (max of an empty list) when no previous state has a transition;
             // that cannot happen with its tables, and here it degrades to "any state, any predecessor".
             let reachable = (0..<setWords).contains { scratch.posStateSet[$0] != 0 }
-            let restriction = reachable ? scratch.posStateSet : [UInt64](repeating: .max, count: setWords)
-            forEachCandidate(code: code, restrictTo: restriction, scratch: &scratch) { state, scratch in
+            forEachCandidate(code: code, restricted: reachable, scratch: &scratch) { state, scratch in
                 let emit = posEmission(state: state, code: code)
                 var best = -Double.infinity
                 var bestEntry = -1
@@ -110,9 +109,9 @@ extension Segmenter {
     }
 
     /// Calls `body` once per candidate state of a character: its allowed states (all states
-    /// when the table lists none) intersected with `restrictTo`; when the intersection is
-    /// empty, `restrictTo` itself (jieba's fallback), or all states when that is nil.
-    private func forEachCandidate(code: Int, restrictTo allowedSet: [UInt64]?, scratch: inout CutScratch,
+    /// when the table lists none), intersected with `scratch.posStateSet` when `restricted`;
+    /// when the intersection is empty, that set itself (jieba's fallback).
+    private func forEachCandidate(code: Int, restricted: Bool, scratch: inout CutScratch,
                                   _ body: (Int, inout CutScratch) -> Void) {
         let setWords = image.posSetWords
         let stateCount = image.posStateCount
@@ -124,7 +123,7 @@ extension Segmenter {
             for index in lower..<upper {
                 let state = Int(image.posCharStates[index])
                 let bit = UInt64(1) << UInt64(state % 64)
-                if let allowedSet, allowedSet[state / 64] & bit == 0 { continue }
+                if restricted, scratch.posStateSet[state / 64] & bit == 0 { continue }
                 if scratch.posSeen[state / 64] & bit != 0 { continue }
                 scratch.posSeen[state / 64] |= bit
                 body(state, &scratch)
@@ -134,10 +133,8 @@ extension Segmenter {
         }
         for state in 0..<stateCount {
             let bit = UInt64(1) << UInt64(state % 64)
-            if lower < upper || allowedSet != nil {
-                // Fallback after an empty intersection, or a character with no listed states.
-                if let allowedSet, allowedSet[state / 64] & bit == 0 { continue }
-            }
+            // Fallback after an empty intersection, or a character with no listed states.
+            if restricted, scratch.posStateSet[state / 64] & bit == 0 { continue }
             body(state, &scratch)
         }
     }

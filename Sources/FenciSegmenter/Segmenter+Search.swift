@@ -31,7 +31,7 @@ extension Segmenter {
     /// blocks, whitespace alone and other runs whole. jieba also yields empty strings there
     /// (an artifact of `re.split`); tokens never are empty, so those are left out.
     func cutFull(scratch: inout CutScratch) {
-        let count = scratch.scalars.count
+        let count = scratch.count
         var index = 0
         while index < count {
             let inBlock = ScalarClass.isDefaultBlockScalar(scratch.scalars[index])

@@ -14,6 +14,6 @@ struct Fenci: ParsableCommand {
             runs map it and start in milliseconds.
             """,
         version: version,
-        subcommands: [TokenizeCommand.self, EvalCommand.self]
+        subcommands: [TokenizeCommand.self, EvalCommand.self, BenchmarkCommand.self]
     )
 }

@@ -1,0 +1,27 @@
+// swift-tools-version: 6.1
+// Fenci's benchmarks, in their own package so the main package carries no benchmark
+// dependency. Run from this directory: `swift package benchmark` (see README).
+import PackageDescription
+
+let package = Package(
+    name: "FenciBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Fenci", path: ".."),
+        // Only the MallocInterposer trait: the default traits pull in a package the mirror lacks.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Tokenize",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FenciSegmenter", package: "Fenci"),
+                .product(name: "FenciResources", package: "Fenci"),
+            ],
+            path: "Benchmarks/Tokenize",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
