@@ -12,9 +12,12 @@ let package = Package(
         .library(name: "FenciResources", targets: ["FenciResources"]),
         .library(name: "FenciCorpus", targets: ["FenciCorpus"]),
         .library(name: "FenciRPC", targets: ["FenciRPC"]),
+        .library(name: "FenciServer", targets: ["FenciServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - C
@@ -26,13 +29,23 @@ let package = Package(
         .target(name: "FenciSegmenter"),
         .target(name: "FenciResources", dependencies: ["FenciSegmenter", "FenciCorpus", "CFenciData"]),
         .target(name: "FenciRPC"),
+        .target(
+            name: "FenciServer",
+            dependencies: [
+                "FenciRPC", "FenciSegmenter", "FenciResources", "FenciCorpus",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: - Executable
         .executableTarget(
             name: "fenci",
             dependencies: [
-                "FenciSegmenter", "FenciResources", "FenciCorpus", "FenciRPC",
+                "FenciSegmenter", "FenciResources", "FenciCorpus", "FenciRPC", "FenciServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -43,6 +56,7 @@ let package = Package(
         .testTarget(name: "FenciResourcesTests", dependencies: ["FenciResources", "FenciCorpus", "TestSupport"]),
         .testTarget(name: "FenciRPCTests", dependencies: ["FenciRPC", "TestSupport"]),
         .testTarget(name: "FenciCLITests", dependencies: ["FenciCorpus", "TestSupport"]),
+        .testTarget(name: "FenciServerTests", dependencies: ["FenciServer", "FenciRPC", "FenciCorpus", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

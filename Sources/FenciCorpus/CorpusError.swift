@@ -36,7 +36,7 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 
     /// The same error about another source (for errors raised below the file level).
-    func renamed(_ path: String) -> CorpusError {
+    public func renamed(_ path: String) -> CorpusError {
         switch self {
         case .fileNotFound: .fileNotFound(path: path)
         case let .unreadable(_, reason): .unreadable(path: path, reason: reason)

@@ -14,6 +14,6 @@ struct Fenci: ParsableCommand {
             runs map it and start in milliseconds.
             """,
         version: version,
-        subcommands: [TokenizeCommand.self, EvalCommand.self, BenchmarkCommand.self]
+        subcommands: [TokenizeCommand.self, ServeCommand.self, EvalCommand.self, BenchmarkCommand.self]
     )
 }

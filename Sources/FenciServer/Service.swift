@@ -1,0 +1,79 @@
+import FenciResources
+import FenciRPC
+import FenciSegmenter
+import Foundation
+import Synchronization
+
+/// The methods of the Fenci service, dispatched in one place, independent of any transport.
+///
+/// One instance serves every connection: it holds the (immutable) segmenter and the
+/// counters `status` reports. Handlers read params through `ParamsReader` and write their
+/// result straight into a `JSONWriter`; they never see bytes on the wire.
+public final class Service: Sendable {
+    /// Fenci's version, reported by `initialize` and `status`.
+    public static let version = "0.1.0"
+
+    public let segmenter: Segmenter
+    /// Where the dictionary came from ("built-in jieba 0.42.1", a path …).
+    public let dictionarySource: String
+    public let configuration: ServiceConfiguration
+    let documents: DocumentReader
+    private let started = ContinuousClock.now
+    private let served = Atomic<Int>(0)
+    private let running = Atomic<Int>(0)
+
+    /// Every method, for `initialize`'s capabilities.
+    public static let methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "status", "tokenize"]
+
+    public init(segmenter: Segmenter, dictionarySource: String, configuration: ServiceConfiguration) {
+        self.segmenter = segmenter
+        self.dictionarySource = dictionarySource
+        self.configuration = configuration
+        self.documents = DocumentReader(maximumDocumentBytes: configuration.maximumDocumentBytes,
+                                        corpusDirectory: configuration.corpusDirectory)
+    }
+
+    /// Requests answered so far.
+    public var requestsServed: Int { served.load(ordering: .relaxed) }
+    /// Requests being worked on now.
+    public var inFlight: Int { running.load(ordering: .relaxed) }
+    var uptimeSeconds: Double { (ContinuousClock.now - started) / .seconds(1) }
+
+    /// Runs one request and returns the encoded reply (a result or an error).
+    ///
+    /// Never throws and never traps on bad input: every failure becomes an error reply.
+    func respond(id: RequestID, method: String, params: JSONValue?, connection: ConnectionContext,
+                 scratch: inout CutScratch, tokens: inout [Token]) -> [UInt8] {
+        running.add(1, ordering: .relaxed)
+        defer {
+            running.subtract(1, ordering: .relaxed)
+            served.add(1, ordering: .relaxed)
+        }
+        do {
+            let reader = try ParamsReader(params)
+            return try ResponseEncoder.result(id: id) { (writer: inout JSONWriter) throws(RPCError) in
+                try dispatch(method: method, params: reader, connection: connection, scratch: &scratch, tokens: &tokens, into: &writer)
+            }
+        } catch let error as RPCError {
+            return ResponseEncoder.error(id: id, error)
+        } catch {
+            return ResponseEncoder.error(id: id, .internalError("\(error)"))
+        }
+    }
+
+    /// The one dispatch switch.
+    private func dispatch(method: String, params: ParamsReader, connection: ConnectionContext,
+                          scratch: inout CutScratch, tokens: inout [Token], into writer: inout JSONWriter) throws(RPCError) {
+        if connection.isShutDown, method != "exit" {
+            throw RPCError(code: .shuttingDown, message: "the server is shutting down: only \"exit\" is accepted after \"shutdown\"")
+        }
+        switch method {
+        case InitializeRequest.method: try InitializeRequest.handle(params, service: self, connection: connection, into: &writer)
+        case ShutdownRequest.method: ShutdownRequest.handle(connection: connection, into: &writer)
+        case StatusRequest.method: StatusRequest.handle(service: self, into: &writer)
+        case TokenizeRequest.method:
+            try TokenizeRequest.handle(params, service: self, connection: connection, scratch: &scratch, tokens: &tokens, into: &writer)
+        default: throw RPCError.methodNotFound(method)
+        }
+    }
+}
