@@ -22,6 +22,10 @@ let package = Package(
             path: "Benchmarks/Tokenize",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "LoadGenerator",
+            path: "Benchmarks/LoadGenerator"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

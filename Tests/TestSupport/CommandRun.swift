@@ -37,7 +37,7 @@ public struct CommandRun: Sendable {
         return CommandRun(status: process.terminationStatus, stdout: [UInt8](output), stderr: errors.text())
     }
 
-    static let sharedCacheDirectory: String = {
+    public static let sharedCacheDirectory: String = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("fenci-test-cache-\(getpid())")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
