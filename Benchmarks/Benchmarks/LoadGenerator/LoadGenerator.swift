@@ -4,7 +4,7 @@
 // that the server, not the generator, is what gets measured.
 //
 //   swift run -c release LoadGenerator --port P [--connections 32] [--window 64] [--seconds 10]
-//                                      [--text 我爱北京天安门] [--document-bytes N]
+//                                      [--text 我爱北京天安门] [--document-bytes N | --document-file PATH]
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,6 +18,7 @@ struct Options {
     var seconds = 10.0
     var text = "无锡物联网创新促进中心领导小组会议今天召开了"  // 20 characters
     var documentBytes = 0  // > 0: send one document of this size per request instead
+    var documentFile: String?  // send this file's text as the document of every request
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -31,6 +32,7 @@ struct Options {
             case "--seconds": seconds = Double(value) ?? seconds
             case "--text": text = value
             case "--document-bytes": documentBytes = Int(value) ?? 0
+            case "--document-file": documentFile = value
             default: fatalError("unknown option \(flag)")
             }
         }
@@ -108,27 +110,24 @@ func now() -> Double {
 }
 
 let options = Options(arguments: CommandLine.arguments)
-let text = options.documentBytes > 0
+let text = options.documentFile.map { String(decoding: FileManager.default.contents(atPath: $0) ?? Data(), as: UTF8.self) } ?? (options.documentBytes > 0
     ? String(repeating: options.text, count: max(1, options.documentBytes / max(options.text.utf8.count, 1)))
-    : options.text
+    : options.text)
 let payload = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": 1, "method": "tokenize",
                                                           "params": ["text": text, "format": "words"]] as [String: Any])
 let request = [UInt8](payload) + [0x0A]
 let connections = (0..<options.connections).map { _ in Connection(host: options.host, port: options.port) }
 let start = now()
 let deadline = start + options.seconds
-let threads = connections.map { connection in
-    Thread { connection.run(request: request, window: options.window, deadline: deadline) }
-}
 let group = DispatchGroup()
-for (thread, _) in zip(threads, connections) {
+for connection in connections {
     group.enter()
-    let wrapped = Thread {
-        thread.main()
+    let thread = Thread {
+        connection.run(request: request, window: options.window, deadline: deadline)
         group.leave()
     }
-    wrapped.stackSize = 1 << 20
-    wrapped.start()
+    thread.stackSize = 1 << 20
+    thread.start()
 }
 group.wait()
 let elapsed = now() - start

@@ -61,6 +61,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        GracefulExit.blockSignals()  // before any thread exists; see GracefulExit
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -87,9 +88,11 @@ struct ServeCommand: ParsableCommand {
             StandardError.error("cannot listen on \(host):\(port): \(error)")
             throw ExitCode(1)
         }
+        // Signal handling goes in before the announcement: a supervisor may signal as soon as it
+        // reads "listening on", and a signal arriving before the handler exists would be lost.
+        GracefulExit.install(logger: logger, stopAccepting: { server.stopAccepting() }, inFlight: { service.inFlight })
         let bound = server.localAddress?.port ?? port
         StandardError.write("listening on \(host):\(bound)\n")
-        GracefulExit.install(logger: logger, stopAccepting: { server.stopAccepting() }, inFlight: { service.inFlight })
         server.waitUntilClosed()
         // The listening socket closed (SIGTERM/SIGINT): GracefulExit finishes the process.
         while true { sleep(60) }
