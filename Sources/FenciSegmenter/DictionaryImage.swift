@@ -10,7 +10,7 @@ public struct DictionaryImage: @unchecked Sendable {
     /// Identifies the file type: "FENCIDIC".
     static let magic: UInt64 = 0x4349_4449_434E_4546
     /// Bumped whenever the layout or its meaning changes; older cache files are rebuilt.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
 
     /// The sections, in table order.
     enum Section: Int, CaseIterable {
@@ -19,6 +19,7 @@ public struct DictionaryImage: @unchecked Sendable {
         case astralCodes         // [UInt32] pairs (scalar, code), sorted by scalar
         case trieUnits           // [DoubleArrayTrie.Unit]
         case trieEntries         // [Int32]: entry index per slot, or -1
+        case trieWeights         // [Double]: the distinct word scores the units index
         case entryFrequency      // [Int64]: the frequency as written (0 = prefix-like entry)
         case entryFlags          // [UInt8]: EntryFlags
         case entryTag            // [UInt16]: index into tagNames, or noTag
@@ -123,7 +124,8 @@ public struct DictionaryImage: @unchecked Sendable {
 
         bmpCodes = try view(.bmpCodes, UInt32.self)
         astralCodes = try view(.astralCodes, UInt32.self)
-        trie = try DoubleArrayTrie(units: view(.trieUnits, DoubleArrayTrie.Unit.self), entries: view(.trieEntries, Int32.self))
+        trie = try DoubleArrayTrie(units: view(.trieUnits, DoubleArrayTrie.Unit.self), entries: view(.trieEntries, Int32.self),
+                                   weights: view(.trieWeights, Double.self))
         entryFrequency = try view(.entryFrequency, Int64.self)
         entryFlags = try view(.entryFlags, UInt8.self)
         entryTag = try view(.entryTag, UInt16.self)

@@ -150,15 +150,34 @@ public enum DictionaryImageBuilder {
         writer.write(.scalars, [logTotal, Double(entries.total), Double(entries.words.count), Double(codeCount), Double(forceSplitCount)])
         writer.write(.bmpCodes, bmpCodes)
         writer.write(.astralCodes, astral.flatMap { [$0.0, $0.1] })
+        // Distinct scores (one per distinct frequency: a few thousand) in a small table.
+        var weightTable: [Double] = []
+        var weightIndex: [Double: UInt32] = [:]
         var units: [DoubleArrayTrie.Unit] = []
         units.reserveCapacity(trie.base.count)
         for slot in trie.base.indices {
             let entry = Int(trie.value[slot])
-            let isWord = entry >= 0 && entries.frequencies[entry] > 0
-            units.append(.init(base: trie.base[slot], check: trie.check[slot], weight: isWord ? weights[entry] : .infinity))
+            var index = DoubleArrayTrie.noWord
+            if entry >= 0, entries.frequencies[entry] > 0 {
+                let weight = weights[entry]
+                if let known = weightIndex[weight] {
+                    index = known
+                } else {
+                    index = UInt32(weightTable.count)
+                    weightIndex[weight] = index
+                    weightTable.append(weight)
+                }
+            }
+            units.append(.init(base: trie.base[slot], check: trie.check[slot], weightIndex: index, childMask: 0))
+        }
+        for slot in units.indices where units[slot].check >= 0 {
+            let parent = Int(units[slot].check)
+            let code = UInt32(truncatingIfNeeded: slot - Int(units[parent].base))
+            units[parent].childMask |= 1 << (code & 31)
         }
         writer.write(.trieUnits, units)
         writer.write(.trieEntries, trie.value)
+        writer.write(.trieWeights, weightTable)
         writer.write(.entryFrequency, entries.frequencies)
         writer.write(.entryFlags, flags)
         writer.write(.entryTag, entryTags)
