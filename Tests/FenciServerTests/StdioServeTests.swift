@@ -90,6 +90,20 @@ struct StdioServeTests {
         #expect(JSON.errorCode(byID["11"] ?? [:]) == -32600)
     }
 
+    @Test("invalid UTF-8 in a message is -32700; a document with invalid UTF-8 is -32011; the stream goes on")
+    func invalidUTF8() throws {
+        var input = Array(#"{"jsonrpc":"2.0","id":1,"method":"tokenize","params":{"text":"无"#.utf8) + [0xFF, 0xFE] + Array("\"}}\n".utf8)
+        let gzipped = Data([0xE6, 0x97, 0xFF]).base64EncodedString()
+        input += Array((#"{"jsonrpc":"2.0","id":2,"method":"tokenize","params":{"text":{"data":"\#(gzipped)","encoding":"identity"}}}"# + "\n").utf8)
+        input += Array(try JSON.request(id: 3, method: "status").utf8)
+        let run = try CommandRun.fenci(["serve", "--stdio"], input: input)
+        let replies = try run.stdoutText.split(separator: "\n").map { try JSON.object(String($0)) }
+        #expect(replies.count == 3)
+        #expect(replies.contains { $0["id"] is NSNull && JSON.errorCode($0) == -32700 })
+        #expect(replies.contains { $0["id"] as? Int == 2 && JSON.errorCode($0) == -32011 && JSON.errorField($0) == "text" })
+        #expect(replies.contains { $0["id"] as? Int == 3 && $0["result"] != nil })
+    }
+
     @Test("a stray print cannot reach the protocol stream: stdout holds frames only, logs go to stderr")
     func stdoutIsProtocolOnly() throws {
         let input = Self.frames([try JSON.framed(id: 1, method: "tokenize", params: ["text": "无锡"]), try JSON.framed(id: 2, method: "nope")])
