@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "FenciSegmenter", targets: ["FenciSegmenter"]),
         .library(name: "FenciResources", targets: ["FenciResources"]),
         .library(name: "FenciCorpus", targets: ["FenciCorpus"]),
+        .library(name: "FenciAnalysis", targets: ["FenciAnalysis"]),
         .library(name: "FenciRPC", targets: ["FenciRPC"]),
         .library(name: "FenciServer", targets: ["FenciServer"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "FenciCorpus", dependencies: ["CZlib"]),
         .target(name: "FenciSegmenter"),
         .target(name: "FenciResources", dependencies: ["FenciSegmenter", "FenciCorpus", "CFenciData"]),
+        .target(name: "FenciAnalysis", dependencies: ["FenciSegmenter"]),
         .target(name: "FenciRPC"),
         .target(
             name: "FenciServer",
@@ -50,11 +52,12 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["FenciResources", "FenciSegmenter"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FenciResources", "FenciSegmenter", "FenciAnalysis"], path: "Tests/TestSupport"),
         .testTarget(name: "FenciCorpusTests", dependencies: ["FenciCorpus", "TestSupport"]),
         .testTarget(name: "FenciSegmenterTests", dependencies: ["FenciSegmenter", "FenciResources", "FenciCorpus", "TestSupport"]),
         .testTarget(name: "FenciResourcesTests", dependencies: ["FenciResources", "FenciCorpus", "TestSupport"]),
         .testTarget(name: "FenciRPCTests", dependencies: ["FenciRPC", "TestSupport"]),
+        .testTarget(name: "FenciAnalysisTests", dependencies: ["FenciAnalysis", "FenciResources", "TestSupport"]),
         .testTarget(name: "FenciCLITests", dependencies: ["FenciCorpus", "TestSupport"]),
         .testTarget(name: "FenciServerTests", dependencies: ["FenciServer", "FenciRPC", "FenciCorpus", "TestSupport"]),
     ],

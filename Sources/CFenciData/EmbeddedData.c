@@ -47,3 +47,13 @@ static const unsigned char jieba_posseg_char_state[] = {
 #embed "../../Resources/jieba/posseg_char_state.tsv.gz"
 };
 fenci_embedded_file fenci_jieba_posseg_char_state(void) { return (fenci_embedded_file){ jieba_posseg_char_state, sizeof(jieba_posseg_char_state) }; }
+static const unsigned char opencc_phrases[] = {
+#embed "../../Resources/opencc/TSPhrases.txt.gz"
+};
+fenci_embedded_file fenci_opencc_phrases(void) { return (fenci_embedded_file){ opencc_phrases, sizeof(opencc_phrases) }; }
+
+static const unsigned char opencc_characters[] = {
+#embed "../../Resources/opencc/TSCharacters.txt.gz"
+};
+fenci_embedded_file fenci_opencc_characters(void) { return (fenci_embedded_file){ opencc_characters, sizeof(opencc_characters) }; }
+

@@ -2,10 +2,12 @@ import CFenciData
 import FenciCorpus
 
 /// The data files compiled into the binary (see Sources/CFenciData): jieba 0.42.1's
-/// dictionary, IDF table and HMM tables, gzip-compressed as committed under Resources/.
+/// dictionary, IDF table and HMM tables (MIT), and OpenCC's Traditional→Simplified tables
+/// (Apache-2.0), gzip-compressed as committed under Resources/.
 public enum BuiltinData: CaseIterable, Sendable {
     case dictionary, idf, hmmStart, hmmTransition, hmmEmission
     case posStart, posTransition, posEmission, posCharStates
+    case traditionalToSimplifiedPhrases, traditionalToSimplifiedCharacters
 
     /// The name shown in error messages and `status` replies.
     public var name: String {
@@ -19,6 +21,8 @@ public enum BuiltinData: CaseIterable, Sendable {
         case .posTransition: "built-in posseg_trans.tsv"
         case .posEmission: "built-in posseg_emit.tsv"
         case .posCharStates: "built-in posseg_char_state.tsv"
+        case .traditionalToSimplifiedPhrases: "built-in OpenCC TSPhrases.txt"
+        case .traditionalToSimplifiedCharacters: "built-in OpenCC TSCharacters.txt"
         }
     }
 
@@ -35,6 +39,8 @@ public enum BuiltinData: CaseIterable, Sendable {
         case .posTransition: file = fenci_jieba_posseg_trans()
         case .posEmission: file = fenci_jieba_posseg_emit()
         case .posCharStates: file = fenci_jieba_posseg_char_state()
+        case .traditionalToSimplifiedPhrases: file = fenci_opencc_phrases()
+        case .traditionalToSimplifiedCharacters: file = fenci_opencc_characters()
         }
         return UnsafeRawBufferPointer(start: file.bytes, count: file.count)
     }

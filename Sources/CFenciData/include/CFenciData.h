@@ -22,4 +22,8 @@ fenci_embedded_file fenci_jieba_posseg_trans(void);
 fenci_embedded_file fenci_jieba_posseg_emit(void);
 fenci_embedded_file fenci_jieba_posseg_char_state(void);
 
+/// OpenCC (Apache-2.0): Traditional→Simplified phrases and characters.
+fenci_embedded_file fenci_opencc_phrases(void);
+fenci_embedded_file fenci_opencc_characters(void);
+
 #endif
