@@ -28,13 +28,13 @@ let package = Package(
         // MARK: - Libraries
         .target(name: "FenciCorpus", dependencies: ["CZlib"]),
         .target(name: "FenciSegmenter"),
-        .target(name: "FenciResources", dependencies: ["FenciSegmenter", "FenciCorpus", "CFenciData"]),
+        .target(name: "FenciResources", dependencies: ["FenciSegmenter", "FenciAnalysis", "FenciCorpus", "CFenciData"]),
         .target(name: "FenciAnalysis", dependencies: ["FenciSegmenter"]),
         .target(name: "FenciRPC"),
         .target(
             name: "FenciServer",
             dependencies: [
-                "FenciRPC", "FenciSegmenter", "FenciResources", "FenciCorpus",
+                "FenciRPC", "FenciSegmenter", "FenciAnalysis", "FenciResources", "FenciCorpus",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "fenci",
             dependencies: [
-                "FenciSegmenter", "FenciResources", "FenciCorpus", "FenciRPC", "FenciServer",
+                "FenciSegmenter", "FenciAnalysis", "FenciResources", "FenciCorpus", "FenciRPC", "FenciServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -23,6 +23,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Analysis",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FenciAnalysis", package: "Fenci"),
+                .product(name: "FenciResources", package: "Fenci"),
+            ],
+            path: "Benchmarks/Analysis",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "LoadGenerator",
             path: "Benchmarks/LoadGenerator"
         ),

@@ -54,18 +54,28 @@ public struct KeywordExtractor: Sendable {
     /// Calls `body` with each word of the default cut that passes the keyword filter.
     func forEachCandidate(in text: String, _ body: (WordKey) -> Void) {
         let utf8 = Array(text.utf8)
-        for token in segmenter.cut(text) {
+        forEachCandidate(utf8: utf8, tokens: segmenter.cut(text)) { word, _ in body(word) }
+    }
+
+    /// The same over an existing cut: `body` gets each passing word and its token index.
+    func forEachCandidate(utf8: [UInt8], tokens: [Token], _ body: (WordKey, Int) -> Void) {
+        for (index, token) in tokens.enumerated() {
             let word = utf8[token.utf8Range]
-            if Self.isCandidate(utf8: word) { body(WordKey(word)) }
+            if Self.isCandidate(utf8: word) { body(WordKey(word), index) }
         }
     }
 
     /// `jieba.analyse.extract_tags(text, topK, withWeight=True)`: term frequency × IDF over
     /// the default cut, normalised by the number of counted words.
     public func tfidf(_ text: String, top: Int) -> [Keyword] {
+        tfidf(utf8: Array(text.utf8), tokens: segmenter.cut(text), top: top)
+    }
+
+    /// TF-IDF keywords over an existing default cut of `utf8`.
+    func tfidf(utf8: [UInt8], tokens: [Token], top: Int) -> [Keyword] {
         var order: [WordKey] = []
         var counts: [WordKey: Double] = [:]
-        forEachCandidate(in: text) { word in
+        forEachCandidate(utf8: utf8, tokens: tokens) { word, _ in
             if counts[word] == nil { order.append(word) }
             counts[word, default: 0] += 1
         }

@@ -39,7 +39,10 @@ public struct Summarizer: Sendable {
     public func summarize(_ text: String, sentences sentenceCount: Int, keywords keywordCount: Int,
                           keywordMethod: KeywordMethod = .tfidf) -> Summary {
         let sentences = SentenceSplitter.split(text)
-        let scores = rank(sentences)
+        // One cut serves both the sentence graph and the TF-IDF keywords.
+        let utf8 = Array(text.utf8)
+        let tokens = keywords.segmenter.cut(text)
+        let scores = rank(sentences, utf8: utf8, tokens: tokens)
         let chosen = sentences.indices
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             .prefix(max(sentenceCount, 0))
@@ -47,7 +50,7 @@ public struct Summarizer: Sendable {
             .map { ScoredSentence(sentence: sentences[$0], score: scores[$0]) }
         let keywordList: [Keyword]
         switch keywordMethod {
-        case .tfidf: keywordList = keywordCount > 0 ? keywords.tfidf(text, top: keywordCount) : []
+        case .tfidf: keywordList = keywordCount > 0 ? keywords.tfidf(utf8: utf8, tokens: tokens, top: keywordCount) : []
         case .textrank: keywordList = keywordCount > 0 ? keywords.textRank(text, top: keywordCount) : []
         }
         return Summary(text: chosen.map(\.sentence.text).joined(), sentences: chosen, keywords: keywordList)
@@ -59,13 +62,17 @@ public struct Summarizer: Sendable {
     static let maximumSentencesPerWord = 500
 
     /// TextRank scores of the sentences (uniform when no two sentences share a word).
-    func rank(_ sentences: [Sentence]) -> [Double] {
+    func rank(_ sentences: [Sentence], utf8: [UInt8], tokens: [Token]) -> [Double] {
         let count = sentences.count
         guard count > 0 else { return [] }
-        let words: [Set<WordKey>] = sentences.map { sentence in
-            var set = Set<WordKey>()
-            keywords.forEachCandidate(in: sentence.text) { set.insert($0) }
-            return set
+        // Each word goes to the sentence containing it. Sentence ends are punctuation or line
+        // breaks, which are tokens of their own, so no word straddles two sentences.
+        var words = [Set<WordKey>](repeating: [], count: count)
+        var sentence = 0
+        keywords.forEachCandidate(utf8: utf8, tokens: tokens) { word, index in
+            let start = tokens[index].utf8Start
+            while sentence < count, sentences[sentence].span.utf8End <= start { sentence += 1 }
+            if sentence < count, sentences[sentence].span.utf8Start <= start { words[sentence].insert(word) }
         }
         // Sparse links through an inverted index: sentence pairs that share a word.
         var postings: [WordKey: [Int]] = [:]

@@ -1,3 +1,4 @@
+import FenciAnalysis
 import FenciResources
 import FenciRPC
 import FenciSegmenter
@@ -18,12 +19,13 @@ public final class Service: Sendable {
     public let dictionarySource: String
     public let configuration: ServiceConfiguration
     let documents: DocumentReader
+    private let tools: AnalysisTools
     private let started = ContinuousClock.now
     private let served = Atomic<Int>(0)
     private let running = Atomic<Int>(0)
 
     /// Every method, for `initialize`'s capabilities.
-    public static let methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "status", "tokenize"]
+    public static let methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "status", "tokenize", "summarize", "compare"]
 
     public init(segmenter: Segmenter, dictionarySource: String, configuration: ServiceConfiguration) {
         self.segmenter = segmenter
@@ -31,6 +33,22 @@ public final class Service: Sendable {
         self.configuration = configuration
         self.documents = DocumentReader(maximumDocumentBytes: configuration.maximumDocumentBytes,
                                         corpusDirectory: configuration.corpusDirectory)
+        self.tools = AnalysisTools(segmenter: segmenter)
+    }
+
+    /// Loads the analysis tools (IDF and OpenCC tables) now; servers call it on a background
+    /// thread once they listen, so the first `summarize` does not pay for it.
+    public func warmUp() {
+        _ = try? tools.get()
+    }
+
+    /// The analysis tools; a failure to load the built-in tables is an internal error.
+    func analysis() throws(RPCError) -> AnalysisLoader.Tools {
+        do {
+            return try tools.get()
+        } catch {
+            throw RPCError.internalError("cannot load the analysis tables: \(error)")
+        }
     }
 
     /// Requests answered so far.
@@ -73,6 +91,8 @@ public final class Service: Sendable {
         case StatusRequest.method: StatusRequest.handle(service: self, into: &writer)
         case TokenizeRequest.method:
             try TokenizeRequest.handle(params, service: self, connection: connection, scratch: &scratch, tokens: &tokens, into: &writer)
+        case SummarizeRequest.method: try SummarizeRequest.handle(params, service: self, connection: connection, into: &writer)
+        case CompareRequest.method: try CompareRequest.handle(params, service: self, into: &writer)
         default: throw RPCError.methodNotFound(method)
         }
     }

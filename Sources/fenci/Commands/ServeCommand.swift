@@ -7,7 +7,7 @@ import Logging
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve tokenize (and status, lifecycle) as JSON-RPC 2.0 over stdio or TCP.",
+        abstract: "Serve tokenize, summarize and compare as JSON-RPC 2.0 over stdio or TCP.",
         discussion: """
             Framing is chosen per connection by its first non-whitespace byte: '{' or '[' means \
             newline-delimited JSON, anything else LSP's 'Content-Length:' headers. Logs go to \
@@ -75,6 +75,9 @@ struct ServeCommand: ParsableCommand {
             maximumMessageBytes: maximumMessageBytes, maximumDocumentBytes: maximumDocumentBytes,
             corpusDirectory: corpus, readTimeoutSeconds: readTimeout, workerThreads: workers))
         let pool = WorkerPool(threads: workers)
+        // The IDF and OpenCC tables load in the background: start-up stays fast, and the
+        // first summarize/compare waits only if it arrives within the first ~0.2 s.
+        Thread { service.warmUp() }.start()
 
         if stdio {
             GracefulExit.install(logger: logger, stopAccepting: {}, inFlight: { service.inFlight })
