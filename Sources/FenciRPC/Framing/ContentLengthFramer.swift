@@ -106,15 +106,8 @@ public struct ContentLengthFramer: Sendable {
         return length
     }
 
-    /// Drops consumed bytes once they are most of the buffer.
     private mutating func compact() {
-        if start == buffer.count {
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
-            start = 0
-        } else if start > 4096, start * 2 > buffer.count {
-            buffer.removeSubrange(0..<start)
-            start = 0
-        }
+        ReceiveBuffer.compact(&buffer, start: &start)
     }
 
     /// Frames a reply: exactly `Content-Length: N\r\n\r\n` then the body.

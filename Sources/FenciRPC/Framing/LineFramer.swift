@@ -60,13 +60,7 @@ public struct LineFramer: Sendable {
     }
 
     private mutating func compact() {
-        if start == buffer.count {
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
-            start = 0
-        } else if start > 4096, start * 2 > buffer.count {
-            buffer.removeSubrange(0..<start)
-            start = 0
-        }
+        ReceiveBuffer.compact(&buffer, start: &start)
     }
 
     /// Frames a reply: the body and a newline (JSONWriter never emits a raw newline).
