@@ -5,7 +5,8 @@
 /// byte equality is the right equality and far cheaper.
 public struct WordKey: Hashable, Sendable {
     public let bytes: [UInt8]
-    private let digest: UInt64
+    /// FNV-1a of the bytes.
+    public let digest: UInt64
 
     public init<C: Collection<UInt8>>(_ bytes: C) {
         self.bytes = Array(bytes)

@@ -75,7 +75,7 @@ public final class ByteSource {
             if count == 0 { break }
             pending.append(contentsOf: readBuffer[0..<count])
         }
-        format = CompressionFormat.detect(pending)
+        format = CompressionFormat.sniff(pending)
         if format != .identity, decompressing {
             inflater = try Inflater(format: format, name: name, maximumOutputBytes: maximumOutputBytes)
         }

@@ -97,7 +97,7 @@ public enum DictionaryLoader {
 
     private static func decompress(_ bytes: [UInt8], name: String) throws(DictionaryLoadError) -> [UInt8] {
         do {
-            return try Inflater.inflate(bytes, format: CompressionFormat.detect(bytes.prefix(4)), maximumOutputBytes: nil)
+            return try Inflater.inflate(bytes, format: CompressionFormat.sniff(bytes), maximumOutputBytes: nil)
         } catch {
             throw .unreadable(path: name, reason: (error as? CorpusError).map(\.reason) ?? "\(error)")
         }

@@ -54,6 +54,15 @@ struct InflaterTests {
         }
     }
 
+    @Test("text that passes zlib's header check is still read as text")
+    func zlibLookalikeText() {
+        // "HK" is 0x48 0x4B: method 8, window 4, no dictionary, 0x484B % 31 == 0 — a valid zlib header.
+        let text = Array("HK这是一段普通的文本，不是压缩数据。".utf8)
+        #expect(CompressionFormat.detect(text) == .zlib)
+        #expect(CompressionFormat.sniff(text) == .identity)
+        #expect(CompressionFormat.sniff(Deflater.deflate(text, format: .zlib)) == .zlib)
+    }
+
     @Test("format detection", arguments: [
         ([0x1F, 0x8B, 0x08], CompressionFormat.gzip),
         ([0x78, 0x9C], .zlib), ([0x78, 0x01], .zlib), ([0x78, 0xDA], .zlib),
