@@ -73,9 +73,16 @@ public struct KeywordExtractor: Sendable {
 
     /// TF-IDF keywords over an existing default cut of `utf8`.
     func tfidf(utf8: [UInt8], tokens: [Token], top: Int) -> [Keyword] {
+        var candidates: [WordKey] = []
+        forEachCandidate(utf8: utf8, tokens: tokens) { word, _ in candidates.append(word) }
+        return tfidf(candidates: candidates, top: top)
+    }
+
+    /// TF-IDF keywords over the candidate words of a text, in text order.
+    func tfidf(candidates: [WordKey], top: Int) -> [Keyword] {
         var order: [WordKey] = []
         var counts: [WordKey: Double] = [:]
-        forEachCandidate(utf8: utf8, tokens: tokens) { word, _ in
+        for word in candidates {
             if counts[word] == nil { order.append(word) }
             counts[word, default: 0] += 1
         }

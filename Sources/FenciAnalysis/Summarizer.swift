@@ -42,7 +42,9 @@ public struct Summarizer: Sendable {
         // One cut serves both the sentence graph and the TF-IDF keywords.
         let utf8 = Array(text.utf8)
         let tokens = keywords.segmenter.cut(text)
-        let scores = rank(sentences, utf8: utf8, tokens: tokens)
+        var candidates: [(word: WordKey, token: Int)] = []
+        keywords.forEachCandidate(utf8: utf8, tokens: tokens) { candidates.append(($0, $1)) }
+        let scores = rank(sentences, tokens: tokens, candidates: candidates)
         let chosen = sentences.indices
             .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             .prefix(max(sentenceCount, 0))
@@ -50,7 +52,7 @@ public struct Summarizer: Sendable {
             .map { ScoredSentence(sentence: sentences[$0], score: scores[$0]) }
         let keywordList: [Keyword]
         switch keywordMethod {
-        case .tfidf: keywordList = keywordCount > 0 ? keywords.tfidf(utf8: utf8, tokens: tokens, top: keywordCount) : []
+        case .tfidf: keywordList = keywordCount > 0 ? keywords.tfidf(candidates: candidates.map(\.word), top: keywordCount) : []
         case .textrank: keywordList = keywordCount > 0 ? keywords.textRank(text, top: keywordCount) : []
         }
         return Summary(text: chosen.map(\.sentence.text).joined(), sentences: chosen, keywords: keywordList)
@@ -62,34 +64,47 @@ public struct Summarizer: Sendable {
     static let maximumSentencesPerWord = 500
 
     /// TextRank scores of the sentences (uniform when no two sentences share a word).
-    func rank(_ sentences: [Sentence], utf8: [UInt8], tokens: [Token]) -> [Double] {
+    func rank(_ sentences: [Sentence], tokens: [Token], candidates: [(word: WordKey, token: Int)]) -> [Double] {
         let count = sentences.count
         guard count > 0 else { return [] }
         // Each word goes to the sentence containing it. Sentence ends are punctuation or line
-        // breaks, which are tokens of their own, so no word straddles two sentences.
-        var words = [Set<WordKey>](repeating: [], count: count)
+        // breaks, which are tokens of their own, so no word straddles two sentences. Words are
+        // numbered once (one hash per token); everything after works on those numbers.
+        var termOf: [WordKey: Int32] = [:]
+        var sentenceTerms = [[Int32]](repeating: [], count: count)
         var sentence = 0
-        keywords.forEachCandidate(utf8: utf8, tokens: tokens) { word, index in
+        for (word, index) in candidates {
             let start = tokens[index].utf8Start
             while sentence < count, sentences[sentence].span.utf8End <= start { sentence += 1 }
-            if sentence < count, sentences[sentence].span.utf8Start <= start { words[sentence].insert(word) }
+            guard sentence < count, sentences[sentence].span.utf8Start <= start else { continue }
+            let term: Int32
+            if let known = termOf[word] {
+                term = known
+            } else {
+                term = Int32(termOf.count)
+                termOf[word] = term
+            }
+            sentenceTerms[sentence].append(term)
         }
+        for index in sentenceTerms.indices { sentenceTerms[index] = Array(Set(sentenceTerms[index])) }
         // Sparse links through an inverted index: sentence pairs that share a word.
-        var postings: [WordKey: [Int]] = [:]
-        for (index, set) in words.enumerated() { for word in set { postings[word, default: []].append(index) } }
+        var postings = [[Int32]](repeating: [], count: termOf.count)
+        for (index, terms) in sentenceTerms.enumerated() { for term in terms { postings[Int(term)].append(Int32(index)) } }
         var links = [[(neighbour: Int, weight: Double)]](repeating: [], count: count)
         var shared = [Int](repeating: 0, count: count)
         var touched: [Int] = []
         for i in 0..<count {
-            for word in words[i] {
-                guard let list = postings[word], list.count <= Self.maximumSentencesPerWord else { continue }
-                for j in list where j > i {
+            for term in sentenceTerms[i] {
+                let list = postings[Int(term)]
+                guard list.count <= Self.maximumSentencesPerWord else { continue }
+                for other in list where Int(other) > i {
+                    let j = Int(other)
                     if shared[j] == 0 { touched.append(j) }
                     shared[j] += 1
                 }
             }
             for j in touched {
-                let norm = log(Double(words[i].count)) + log(Double(words[j].count))
+                let norm = log(Double(sentenceTerms[i].count)) + log(Double(sentenceTerms[j].count))
                 let similarity = norm > 0 ? Double(shared[j]) / norm : Double(shared[j])
                 links[i].append((j, similarity))
                 links[j].append((i, similarity))
