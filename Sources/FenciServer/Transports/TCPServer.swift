@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -65,6 +66,9 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
     private var logger: Logger
     private var connection: RPCConnection?
     private var inputClosed = false
+    /// The most recent reply's write. Replies are written from worker threads; closing after
+    /// a half-close waits for this future, so no reply still in NIO's queue is dropped.
+    private let lastWrite = NIOLockedValueBox<EventLoopFuture<Void>?>(nil)
 
     init(service: Service, workers: WorkerPool, logger: Logger) {
         self.service = service
@@ -77,9 +81,11 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
         logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
         logger.info("connection opened")
         let logger = self.logger
+        let lastWrite = self.lastWrite
         connection = RPCConnection(service: service, workers: workers, logger: logger, handlers: .init(
             send: { bytes in
-                channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
+                let written = channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
+                lastWrite.withLockedValue { $0 = written }
             },
             close: { _ in
                 channel.close(promise: nil)
@@ -121,7 +127,12 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func closeWhenAnswered(channel: Channel) {
         guard let connection, connection.outstandingRequests > 0 else {
-            channel.close(promise: nil)
+            // Every reply has been handed to NIO; close once the last one is on the wire.
+            if let written = lastWrite.withLockedValue({ $0 }) {
+                written.whenComplete { _ in channel.close(promise: nil) }
+            } else {
+                channel.close(promise: nil)
+            }
             return
         }
         channel.eventLoop.scheduleTask(in: .milliseconds(2)) { [self] in
