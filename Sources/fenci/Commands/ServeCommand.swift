@@ -18,37 +18,75 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var dictionary: DictionaryOptions
 
-    @Flag(help: "Serve one client on standard input/output (how editors spawn it).")
+    @Flag(help: "Serve one client on standard input/output (how editors spawn it). Env: FENCI_STDIO=1.")
     var stdio = false
 
-    @Option(help: ArgumentHelp("Listen on HOST:PORT (port 0 picks a free port; 'listening on HOST:PORT' goes to stderr).", valueName: "HOST:PORT"))
+    @Option(help: ArgumentHelp("Listen on HOST:PORT (port 0 picks a free port; 'listening on HOST:PORT' goes to stderr). Env: FENCI_TCP.", valueName: "HOST:PORT"))
     var tcp: String?
 
-    @Option(name: .customLong("max-message-bytes"), help: "Largest message accepted; larger ones get error -32010.")
-    var maximumMessageBytes = 67_108_864
+    @Option(name: .customLong("max-message-bytes"), help: "Largest message accepted; larger ones get error -32010 (default 67108864). Env: FENCI_MAX_MESSAGE_BYTES.")
+    var maximumMessageBytes: Int?
 
-    @Option(name: .customLong("max-document-bytes"), help: "Largest document after decompression; larger ones get error -32010.")
-    var maximumDocumentBytes = 67_108_864
+    @Option(name: .customLong("max-document-bytes"), help: "Largest document after decompression; larger ones get error -32010 (default 67108864). Env: FENCI_MAX_DOCUMENT_BYTES.")
+    var maximumDocumentBytes: Int?
 
-    @Option(name: .customLong("corpus-dir"), help: ArgumentHelp("Directory that {\"path\": …} documents are read from (nothing outside it).", valueName: "DIR"))
+    @Option(name: .customLong("corpus-dir"), help: ArgumentHelp("Directory that {\"path\": …} documents are read from (nothing outside it). Env: FENCI_CORPUS_DIR.", valueName: "DIR"))
     var corpusDirectory: String?
 
-    @Option(name: .customLong("read-timeout"), help: "Seconds a TCP client may stall in the middle of a message before it is disconnected.")
-    var readTimeout = 30
+    @Option(name: .customLong("read-timeout"), help: "Seconds a TCP client may stall in the middle of a message before it is disconnected (default 30). Env: FENCI_READ_TIMEOUT.")
+    var readTimeout: Int?
 
-    @Option(help: "Threads that run requests (default: one per core).")
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads that run requests (default: one per core). Env: FENCI_WORKERS.")
+    var workers: Int?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info). Env: FENCI_LOG_LEVEL.")
+    var logLevel: String?
+
+    /// The effective settings: a flag wins over its environment variable, which wins over
+    /// the default. Set by `validate()`.
+    private struct Settings {
+        var stdio: Bool
+        var tcp: String?
+        var maximumMessageBytes: Int
+        var maximumDocumentBytes: Int
+        var corpusDirectory: String?
+        var readTimeout: Int
+        var workers: Int
+        var logLevel: Logger.Level
+    }
+
+    private func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        func integer(_ flag: Int?, _ variable: String, default value: Int) throws -> Int {
+            if let flag { return flag }
+            guard let text = environment[variable], !text.isEmpty else { return value }
+            guard let parsed = Int(text) else { throw ValidationError("\(variable)=\(text) is not an integer") }
+            return parsed
+        }
+        let stdioFromEnvironment = ["1", "true", "yes"].contains(environment["FENCI_STDIO"]?.lowercased() ?? "")
+        let tcpAddress = tcp ?? environment["FENCI_TCP"].flatMap { $0.isEmpty ? nil : $0 }
+        let levelName = logLevel ?? environment["FENCI_LOG_LEVEL"].flatMap { $0.isEmpty ? nil : $0 } ?? "info"
+        guard let level = Logger.Level(rawValue: levelName) else { throw ValidationError("unknown log level \(levelName)") }
+        return Settings(
+            // A --tcp on the command line wins over FENCI_STDIO, and --stdio over FENCI_TCP.
+            stdio: stdio || (tcp == nil && stdioFromEnvironment),
+            tcp: stdio ? nil : tcpAddress,
+            maximumMessageBytes: try integer(maximumMessageBytes, "FENCI_MAX_MESSAGE_BYTES", default: 67_108_864),
+            maximumDocumentBytes: try integer(maximumDocumentBytes, "FENCI_MAX_DOCUMENT_BYTES", default: 67_108_864),
+            corpusDirectory: corpusDirectory ?? environment["FENCI_CORPUS_DIR"].flatMap { $0.isEmpty ? nil : $0 },
+            readTimeout: try integer(readTimeout, "FENCI_READ_TIMEOUT", default: 30),
+            workers: try integer(workers, "FENCI_WORKERS", default: ProcessInfo.processInfo.activeProcessorCount),
+            logLevel: level)
+    }
 
     func validate() throws {
-        guard stdio != (tcp != nil) else { throw ValidationError("give exactly one of --stdio and --tcp HOST:PORT") }
-        if let tcp { _ = try Self.parseAddress(tcp) }
-        guard maximumMessageBytes > 0, maximumDocumentBytes > 0 else { throw ValidationError("limits must be positive") }
-        guard readTimeout > 0 else { throw ValidationError("--read-timeout must be positive") }
-        guard workers > 0 else { throw ValidationError("--workers must be positive") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+        let settings = try settings()
+        guard settings.stdio != (settings.tcp != nil) else {
+            throw ValidationError("give exactly one of --stdio and --tcp HOST:PORT (or FENCI_STDIO=1 / FENCI_TCP)")
+        }
+        if let tcp = settings.tcp { _ = try Self.parseAddress(tcp) }
+        guard settings.maximumMessageBytes > 0, settings.maximumDocumentBytes > 0 else { throw ValidationError("limits must be positive") }
+        guard settings.readTimeout > 0 else { throw ValidationError("the read timeout must be positive") }
+        guard settings.workers > 0 else { throw ValidationError("the worker count must be positive") }
     }
 
     static func parseAddress(_ text: String) throws -> (host: String, port: Int) {
@@ -62,28 +100,28 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         GracefulExit.blockSignals()  // before any thread exists; see GracefulExit
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let settings = try settings()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
+            handler.logLevel = settings.logLevel
             return handler
         }
         let logger = Logger(label: "fenci")
-        let corpus = try corpusDirectory.map(Self.resolveDirectory)
+        let corpus = try settings.corpusDirectory.map(Self.resolveDirectory)
         let loaded = try dictionary.load()
         let service = Service(segmenter: loaded.segmenter, dictionarySource: loaded.source, configuration: ServiceConfiguration(
-            maximumMessageBytes: maximumMessageBytes, maximumDocumentBytes: maximumDocumentBytes,
-            corpusDirectory: corpus, readTimeoutSeconds: readTimeout, workerThreads: workers))
-        let pool = WorkerPool(threads: workers)
+            maximumMessageBytes: settings.maximumMessageBytes, maximumDocumentBytes: settings.maximumDocumentBytes,
+            corpusDirectory: corpus, readTimeoutSeconds: settings.readTimeout, workerThreads: settings.workers))
+        let pool = WorkerPool(threads: settings.workers)
         // The IDF and OpenCC tables load in the background: start-up stays fast, and the
         // first summarize/compare waits only if it arrives within the first ~0.2 s.
         Thread { service.warmUp() }.start()
 
-        if stdio {
+        if settings.stdio {
             GracefulExit.install(logger: logger, stopAccepting: {}, inFlight: { service.inFlight })
             StdioTransport.run(service: service, workers: pool, logger: logger)
         }
-        let (host, port) = try Self.parseAddress(tcp ?? "")
+        let (host, port) = try Self.parseAddress(settings.tcp ?? "")
         let server: TCPServer
         do {
             server = try TCPServer(service: service, workers: pool, logger: logger, host: host, port: port)
