@@ -15,10 +15,17 @@ let package = Package(
         .library(name: "FenciRPC", targets: ["FenciRPC"]),
         .library(name: "FenciServer", targets: ["FenciServer"]),
     ],
+    traits: [
+        // On by default; `swift build --disable-default-traits` builds with the C library's malloc.
+        .trait(name: "Jemalloc", description: "Link jemalloc (libjemalloc-dev) as the process allocator."),
+        .default(enabledTraits: ["Jemalloc"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: - C
@@ -37,7 +44,9 @@ let package = Package(
                 "FenciRPC", "FenciSegmenter", "FenciAnalysis", "FenciResources", "FenciCorpus",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
 
@@ -48,6 +57,13 @@ let package = Package(
                 "FenciSegmenter", "FenciAnalysis", "FenciResources", "FenciCorpus", "FenciRPC", "FenciServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            linkerSettings: [
+                // Only linked, never called: being first in NEEDED makes jemalloc the malloc of
+                // the whole process, Swift runtime and Foundation included (see README).
+                .linkedLibrary("jemalloc", .when(platforms: [.linux], traits: ["Jemalloc"])),
             ]
         ),
 
@@ -59,7 +75,10 @@ let package = Package(
         .testTarget(name: "FenciRPCTests", dependencies: ["FenciRPC", "TestSupport"]),
         .testTarget(name: "FenciAnalysisTests", dependencies: ["FenciAnalysis", "FenciResources", "TestSupport"]),
         .testTarget(name: "FenciCLITests", dependencies: ["FenciCorpus", "TestSupport"]),
-        .testTarget(name: "FenciServerTests", dependencies: ["FenciServer", "FenciRPC", "FenciCorpus", "TestSupport"]),
+        .testTarget(name: "FenciServerTests", dependencies: [
+            "FenciServer", "FenciRPC", "FenciCorpus", "TestSupport",
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

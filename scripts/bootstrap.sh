@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing Fenci needs on a fresh Debian 12 machine that has Swift:
-# the C libraries it links (zlib; jemalloc). Idempotent: installs only what is missing.
+# the C libraries it links (zlib, jemalloc) and Neovim, which the editor plugin's headless
+# test drives. Idempotent: installs only what is missing.
 set -euo pipefail
 
 missing=()
-for package in zlib1g-dev; do
+for package in zlib1g-dev libjemalloc-dev neovim; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then

@@ -11,6 +11,7 @@ enum StatusRequest {
         writer.key("uptimeSeconds"); writer.double((service.uptimeSeconds * 1000).rounded() / 1000)
         writer.key("requestsServed"); writer.integer(service.requestsServed)
         writer.key("inFlight"); writer.integer(service.inFlight)
+        writer.key("allocator"); writer.string(ProcessAllocator.name)
         writer.key("dictionary")
         writer.beginObject()
         writer.key("words"); writer.integer(service.segmenter.wordCount)
