@@ -55,6 +55,12 @@ public final class RPCConnection: Sendable {
         self.handlers = handlers
         self.logger = logger
         self.framer = NIOLockedValueBox(MessageFramer(maximumMessageBytes: service.configuration.maximumMessageBytes))
+        service.metrics.connectionOpened()
+    }
+
+    /// The transport calls this once, when the connection has closed.
+    public func closed() {
+        service.metrics.connectionClosed()
     }
 
     /// Requests received and not yet answered.
@@ -67,6 +73,7 @@ public final class RPCConnection: Sendable {
     public func receive(_ bytes: UnsafeRawBufferPointer) {
         var events: [FrameEvent] = []
         var failure: FramingError?
+        service.metrics.received(bytes: bytes.count)
         let kind: MessageFramer.Kind? = framer.withLockedValue { framer in
             framer.append(bytes)
             do throws(FramingError) {
@@ -82,6 +89,7 @@ public final class RPCConnection: Sendable {
             case let .message(body): handle(body: body)
             case let .tooLarge(declared):
                 let size = declared.map { "\($0) bytes" } ?? "a line"
+                service.metrics.messageRejected(code: .messageTooLarge)
                 reply(ResponseEncoder.error(id: .null, .messageTooLarge("message of \(size) exceeds --max-message-bytes \(service.configuration.maximumMessageBytes)")))
             }
         }
@@ -93,7 +101,9 @@ public final class RPCConnection: Sendable {
 
     private func reply(_ body: [UInt8]) {
         let kind = framing.withLockedValue { $0 } ?? .contentLength
-        handlers.send(kind == .lines ? LineFramer.frame(body) : ContentLengthFramer.frame(body))
+        let framed = kind == .lines ? LineFramer.frame(body) : ContentLengthFramer.frame(body)
+        service.metrics.sent(bytes: framed.count)
+        handlers.send(framed)
     }
 
     // MARK: - Dispatch
@@ -101,6 +111,7 @@ public final class RPCConnection: Sendable {
     private func handle(body: [UInt8]) {
         switch DecodedFrame(body: body) {
         case let .failure(error):
+            service.metrics.messageRejected(code: error.code)
             reply(ResponseEncoder.error(id: .null, error))
         case let .single(message):
             handle(single: message)
@@ -112,6 +123,7 @@ public final class RPCConnection: Sendable {
     private func handle(single message: IncomingMessage) {
         switch message {
         case let .invalid(id, error):
+            service.metrics.messageRejected(code: error.code)
             reply(ResponseEncoder.error(id: id, error))
         case let .notification(method, params):
             notify(method: method, params: params)
@@ -147,7 +159,9 @@ public final class RPCConnection: Sendable {
             var responses: [[UInt8]] = []
             for message in messages {
                 switch message {
-                case let .invalid(id, error): responses.append(ResponseEncoder.error(id: id, error))
+                case let .invalid(id, error):
+                    service.metrics.messageRejected(code: error.code)
+                    responses.append(ResponseEncoder.error(id: id, error))
                 case let .notification(method, params): notify(method: method, params: params)
                 case let .request(id, method, params):
                     responses.append(service.respond(id: id, method: method, params: params, connection: context, scratch: &scratch, tokens: &tokens))

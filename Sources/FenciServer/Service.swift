@@ -5,6 +5,7 @@ import FenciSegmenter
 import Foundation
 import Synchronization
 
+
 /// The methods of the Fenci service, dispatched in one place, independent of any transport.
 ///
 /// One instance serves every connection: it holds the (immutable) segmenter and the
@@ -18,6 +19,8 @@ public final class Service: Sendable {
     /// Where the dictionary came from ("built-in jieba 0.42.1", a path …).
     public let dictionarySource: String
     public let configuration: ServiceConfiguration
+    /// Requests, latency, bytes and connections, for `--metrics`.
+    public let metrics: ServiceMetrics
     let documents: DocumentReader
     private let tools: AnalysisTools
     private let started = ContinuousClock.now
@@ -27,8 +30,10 @@ public final class Service: Sendable {
     /// Every method, for `initialize`'s capabilities.
     public static let methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "status", "tokenize", "summarize", "compare"]
 
-    public init(segmenter: Segmenter, dictionarySource: String, configuration: ServiceConfiguration) {
+    public init(segmenter: Segmenter, dictionarySource: String, configuration: ServiceConfiguration,
+                metrics: ServiceMetrics = ServiceMetrics()) {
         self.segmenter = segmenter
+        self.metrics = metrics
         self.dictionarySource = dictionarySource
         self.configuration = configuration
         self.documents = DocumentReader(maximumDocumentBytes: configuration.maximumDocumentBytes,
@@ -63,9 +68,15 @@ public final class Service: Sendable {
     func respond(id: RequestID, method: String, params: JSONValue?, connection: ConnectionContext,
                  scratch: inout CutScratch, tokens: inout [Token]) -> [UInt8] {
         running.add(1, ordering: .relaxed)
+        metrics.requestStarted()
+        let began = ContinuousClock.now
+        var failure: ErrorCode?
         defer {
             running.subtract(1, ordering: .relaxed)
             served.add(1, ordering: .relaxed)
+            let elapsed = (ContinuousClock.now - began).components
+            metrics.requestFinished(method: method, nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
+                                    error: failure)
         }
         do {
             let reader = try ParamsReader(params)
@@ -73,8 +84,10 @@ public final class Service: Sendable {
                 try dispatch(method: method, params: reader, connection: connection, scratch: &scratch, tokens: &tokens, into: &writer)
             }
         } catch let error as RPCError {
+            failure = error.code
             return ResponseEncoder.error(id: id, error)
         } catch {
+            failure = .internalError
             return ResponseEncoder.error(id: id, .internalError("\(error)"))
         }
     }

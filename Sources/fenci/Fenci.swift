@@ -14,6 +14,6 @@ struct Fenci: ParsableCommand {
             runs map it and start in milliseconds.
             """,
         version: version,
-        subcommands: [TokenizeCommand.self, SummarizeCommand.self, CompareCommand.self, DedupCommand.self, ServeCommand.self, EvalCommand.self, BenchmarkCommand.self]
+        subcommands: [TokenizeCommand.self, SummarizeCommand.self, CompareCommand.self, DedupCommand.self, ServeCommand.self, HealthcheckCommand.self, EvalCommand.self, BenchmarkCommand.self]
     )
 }

@@ -5,6 +5,8 @@ public final class ServerProcess: @unchecked Sendable {
     // @unchecked Sendable: fields are set in init and only read afterwards.
     public let process: Process
     public let port: UInt16
+    /// The `--metrics` port, when the server was started with one ("metrics on HOST:PORT").
+    public let metricsPort: UInt16?
     private let errors: ErrorCollector
 
     /// Starts the server with extra arguments and waits for "listening on HOST:PORT".
@@ -37,6 +39,9 @@ public final class ServerProcess: @unchecked Sendable {
             throw TestFailure("server did not report its port; stderr: \(String(decoding: seen, as: UTF8.self))")
         }
         port = found
+        let announced = String(decoding: seen, as: UTF8.self)
+        metricsPort = announced.range(of: #"metrics on 127\.0\.0\.1:(\d+)"#, options: .regularExpression)
+            .flatMap { UInt16(announced[$0].split(separator: ":").last!) }  // the regex guarantees the digits
         errors = ErrorCollector(handle: handle)
     }
 

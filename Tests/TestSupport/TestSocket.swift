@@ -71,6 +71,25 @@ public final class TestSocket {
         }
     }
 
+    /// Everything the server sends until it closes the connection.
+    public func readAll() -> [UInt8] {
+        while fill() {}
+        defer { buffer.removeAll() }
+        return buffer
+    }
+
+    /// One HTTP/1.1 request with `Connection: close`: the status code and the body.
+    public static func http(port: UInt16, method: String = "GET", path: String) throws -> (status: Int, body: String) {
+        let socket = try TestSocket(port: port)
+        try socket.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let reply = String(decoding: socket.readAll(), as: UTF8.self)
+        let parts = reply.components(separatedBy: "\r\n\r\n")
+        let statusLine = parts.first?.split(separator: "\r\n").first ?? ""
+        let fields = statusLine.split(separator: " ")
+        guard fields.count >= 2, let status = Int(fields[1]) else { throw TestFailure("not an HTTP reply: \(reply.debugDescription)") }
+        return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
     /// Reads until the server closes the connection; true if it did within the timeout.
     public func waitForClose() -> Bool {
         while fill() {}

@@ -8,6 +8,7 @@ enum CompareRequest {
     static func handle(_ params: ParamsReader, service: Service, into writer: inout JSONWriter) throws(RPCError) {
         let a = try service.documents.read(params.required("a"), field: "a")
         let b = try service.documents.read(params.required("b"), field: "b")
+        service.metrics.segmented(bytes: a.count + b.count)
         let normalize = try params.bool("normalize", default: true)
         let top = try params.integer("top", default: 10, range: 0...1000)
         let comparison = try service.analysis().comparer.compare(

@@ -8,6 +8,7 @@ enum SummarizeRequest {
 
     static func handle(_ params: ParamsReader, service: Service, connection: ConnectionContext, into writer: inout JSONWriter) throws(RPCError) {
         let text = try service.documents.read(params.required("text"), field: "text")
+        service.metrics.segmented(bytes: text.count)
         let sentenceCount = try params.integer("sentences", default: 3, range: 1...100)
         let keywordCount = try params.integer("keywords", default: 10, range: 0...200)
         let methodName = try params.choice("keywordMethod", default: "tfidf", allowed: Summarizer.KeywordMethod.allCases.map(\.rawValue))

@@ -8,6 +8,7 @@ enum TokenizeRequest {
     static func handle(_ params: ParamsReader, service: Service, connection: ConnectionContext,
                        scratch: inout CutScratch, tokens: inout [Token], into writer: inout JSONWriter) throws(RPCError) {
         let text = try service.documents.read(params.required("text"), field: "text")
+        service.metrics.segmented(bytes: text.count)
         let mode = try CutMode(rawValue: params.choice("mode", default: "default", allowed: CutMode.allCases.map(\.rawValue)))!
         // ^ safe: `choice` only returns one of the allowed raw values.
         let options = CutOptions(mode: mode, hmm: try params.bool("hmm", default: true), pos: try params.bool("pos", default: false))

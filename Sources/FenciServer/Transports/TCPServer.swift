@@ -98,6 +98,7 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
 
     func channelInactive(context: ChannelHandlerContext) {
         logger.info("connection closed")
+        connection?.closed()
         context.fireChannelInactive()
     }
 

@@ -36,6 +36,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("read-timeout"), help: "Seconds a TCP client may stall in the middle of a message before it is disconnected (default 30). Env: FENCI_READ_TIMEOUT.")
     var readTimeout: Int?
 
+    @Option(help: ArgumentHelp("Serve Prometheus text at http://HOST:PORT/metrics and readiness at /healthz (200 while accepting requests, 503 before and while draining). Env: FENCI_METRICS.", valueName: "HOST:PORT"))
+    var metrics: String?
+
     @Option(help: "Threads that run requests (default: one per core). Env: FENCI_WORKERS.")
     var workers: Int?
 
@@ -53,6 +56,7 @@ struct ServeCommand: ParsableCommand {
         var readTimeout: Int
         var workers: Int
         var logLevel: Logger.Level
+        var metrics: String?
     }
 
     private func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
@@ -75,7 +79,8 @@ struct ServeCommand: ParsableCommand {
             corpusDirectory: corpusDirectory ?? environment["FENCI_CORPUS_DIR"].flatMap { $0.isEmpty ? nil : $0 },
             readTimeout: try integer(readTimeout, "FENCI_READ_TIMEOUT", default: 30),
             workers: try integer(workers, "FENCI_WORKERS", default: ProcessInfo.processInfo.activeProcessorCount),
-            logLevel: level)
+            logLevel: level,
+            metrics: metrics ?? environment["FENCI_METRICS"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     func validate() throws {
@@ -84,14 +89,15 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("give exactly one of --stdio and --tcp HOST:PORT (or FENCI_STDIO=1 / FENCI_TCP)")
         }
         if let tcp = settings.tcp { _ = try Self.parseAddress(tcp) }
+        if let metrics = settings.metrics { _ = try Self.parseAddress(metrics, option: "--metrics") }
         guard settings.maximumMessageBytes > 0, settings.maximumDocumentBytes > 0 else { throw ValidationError("limits must be positive") }
         guard settings.readTimeout > 0 else { throw ValidationError("the read timeout must be positive") }
         guard settings.workers > 0 else { throw ValidationError("the worker count must be positive") }
     }
 
-    static func parseAddress(_ text: String) throws -> (host: String, port: Int) {
+    static func parseAddress(_ text: String, option: String = "--tcp") throws -> (host: String, port: Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
-            throw ValidationError("--tcp must be HOST:PORT, e.g. 127.0.0.1:7070 (port 0 picks a free one)")
+            throw ValidationError("\(option) must be HOST:PORT, e.g. 127.0.0.1:7070 (port 0 picks a free one), not \"\(text)\"")
         }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -108,6 +114,18 @@ struct ServeCommand: ParsableCommand {
         }
         let logger = Logger(label: "fenci")
         let corpus = try settings.corpusDirectory.map(Self.resolveDirectory)
+        // Before the service exists: it takes its metric handles from the bootstrapped factory.
+        let metricsServer: MetricsHTTPServer? = try settings.metrics.map { address in
+            let (host, port) = try Self.parseAddress(address, option: "--metrics")
+            do {
+                let server = try MetricsEndpoint.start(host: host, port: port, logger: logger)
+                StandardError.write("metrics on \(host):\(server.localAddress?.port ?? port)\n")
+                return server
+            } catch {
+                StandardError.error("cannot listen on \(host):\(port) for --metrics: \(error)")
+                throw ExitCode(1)
+            }
+        }
         let loaded = try dictionary.load()
         let service = Service(segmenter: loaded.segmenter, dictionarySource: loaded.source, configuration: ServiceConfiguration(
             maximumMessageBytes: settings.maximumMessageBytes, maximumDocumentBytes: settings.maximumDocumentBytes,
@@ -118,7 +136,8 @@ struct ServeCommand: ParsableCommand {
         Thread { service.warmUp() }.start()
 
         if settings.stdio {
-            GracefulExit.install(logger: logger, stopAccepting: {}, inFlight: { service.inFlight })
+            GracefulExit.install(logger: logger, stopAccepting: { metricsServer?.setReady(false) }, inFlight: { service.inFlight })
+            metricsServer?.setReady(true)
             StdioTransport.run(service: service, workers: pool, logger: logger)
         }
         let (host, port) = try Self.parseAddress(settings.tcp ?? "")
@@ -131,8 +150,12 @@ struct ServeCommand: ParsableCommand {
         }
         // Signal handling goes in before the announcement: a supervisor may signal as soon as it
         // reads "listening on", and a signal arriving before the handler exists would be lost.
-        GracefulExit.install(logger: logger, stopAccepting: { server.stopAccepting() }, inFlight: { service.inFlight })
+        GracefulExit.install(logger: logger, stopAccepting: {
+            metricsServer?.setReady(false)
+            server.stopAccepting()
+        }, inFlight: { service.inFlight })
         let bound = server.localAddress?.port ?? port
+        metricsServer?.setReady(true)
         StandardError.write("listening on \(host):\(bound)\n")
         server.waitUntilClosed()
         // The listening socket closed (SIGTERM/SIGINT): GracefulExit finishes the process.

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `fenci serve --metrics`: Prometheus text and readiness over plain HTTP, and
+/// `fenci healthcheck` against it.
+@Suite("serve --metrics", .serialized)
+struct MetricsEndpointTests {
+    @Test("/metrics counts the requests served over TCP, by method and outcome, in Prometheus text")
+    func metricsReflectTraffic() throws {
+        let server = try ServerProcess(arguments: ["--metrics", "127.0.0.1:0"])
+        let metricsPort = try #require(server.metricsPort)
+        let socket = try TestSocket(port: server.port)
+        try socket.send(try JSON.request(id: 1, method: "tokenize", params: ["text": "无锡物联网创新促进中心"]))
+        try socket.send(try JSON.request(id: 2, method: "tokenize", params: ["text": "x", "mode": "bogus"]))
+        _ = try #require(socket.readLine())
+        _ = try #require(socket.readLine())
+
+        let (status, body) = try TestSocket.http(port: metricsPort, path: "/metrics")
+        #expect(status == 200)
+        let samples = Dictionary(body.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line -> (String, Double)? in
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { return nil }
+            return (String(line[..<space]), value)
+        }, uniquingKeysWith: { $1 })
+        #expect(samples[#"fenci_requests_total{method="tokenize",outcome="ok"}"#] == 1)
+        #expect(samples[#"fenci_requests_total{method="tokenize",outcome="error"}"#] == 1)
+        #expect(samples[#"fenci_request_errors_total{method="tokenize",code="-32602"}"#] == 1)
+        #expect(samples[#"fenci_request_duration_seconds_count{method="tokenize"}"#] == 2)
+        #expect(samples[#"fenci_request_duration_seconds_bucket{method="tokenize",le="+Inf"}"#] == 2)
+        #expect(samples["fenci_connections_open"] == 1)
+        #expect(samples["fenci_segmented_bytes_total"] == 34)  // 33 bytes of Chinese + "x"
+        #expect((samples["fenci_received_bytes_total"] ?? 0) > 0)
+        #expect((samples["fenci_sent_bytes_total"] ?? 0) > 0)
+        #expect(samples["fenci_requests_in_flight"] == 0)
+        #expect(body.contains("# TYPE fenci_request_duration_seconds histogram"))
+    }
+
+    @Test("/healthz answers 200 once listening; other paths 404, other methods 405")
+    func healthAndErrors() throws {
+        let server = try ServerProcess(arguments: ["--metrics", "127.0.0.1:0"])
+        let metricsPort = try #require(server.metricsPort)
+        #expect(try TestSocket.http(port: metricsPort, path: "/healthz") == (200, "ok\n"))
+        #expect(try TestSocket.http(port: metricsPort, path: "/nope").status == 404)
+        #expect(try TestSocket.http(port: metricsPort, method: "POST", path: "/metrics").status == 405)
+    }
+
+    @Test("fenci healthcheck exits 0 against a ready server and 1, saying why, when nothing listens")
+    func healthcheckCommand() throws {
+        let server = try ServerProcess(arguments: ["--metrics", "127.0.0.1:0"])
+        let metricsPort = try #require(server.metricsPort)
+        let healthy = try CommandRun.fenci(["healthcheck", "127.0.0.1:\(metricsPort)"])
+        #expect(healthy.status == 0)
+        #expect(healthy.stdoutText.hasPrefix("HTTP/1.1 200"))
+
+        // The JSON-RPC port does not speak HTTP: the probe must fail, not hang or pass.
+        let wrongPort = try CommandRun.fenci(["healthcheck", "127.0.0.1:\(server.port)", "--timeout", "2"])
+        #expect(wrongPort.status == 1)
+
+        server.stop()
+        let down = try CommandRun.fenci(["healthcheck", "127.0.0.1:\(metricsPort)"])
+        #expect(down.status == 1)
+        #expect(down.stderr.contains("cannot connect"))
+    }
+
+    @Test("a bad --metrics address is a usage error naming the option")
+    func badAddress() throws {
+        let run = try CommandRun.fenci(["serve", "--tcp", "127.0.0.1:0", "--metrics", "localhost"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--metrics must be HOST:PORT"))
+    }
+
+    @Test("status reports the allocator: jemalloc in the default build")
+    func allocatorIsJemalloc() throws {
+        let server = try ServerProcess()
+        let socket = try TestSocket(port: server.port)
+        try socket.send(try JSON.request(id: 1, method: "status"))
+        let result = try JSON.object(try #require(socket.readLine()))["result"] as? [String: Any]
+        #expect(result?["allocator"] as? String == "jemalloc")
+    }
+}
