@@ -95,7 +95,7 @@ done < <(find "$deploy/kubernetes" -type f \( -name '*.yaml' -o -name '*.yml' -o
 [ ${#manifests[@]} -gt 0 ] || fail "no manifest under $(show "$deploy/kubernetes")"
 echo "== kubernetes-validate --strict (Kubernetes ${kubernetes_versions[*]})"
 for file in "${manifests[@]}"; do
-    validate_manifest "$file"
+    validate_manifest "$(show "$file")"
 done
 
 # Every kustomization: known fields only, each listed resource present, and each manifest
@@ -175,7 +175,7 @@ waivers=(
     '[Security.RestrictAddressFamilies] - Service sets not-recommended AF_INET6 in RestrictAddressFamilies'
     '[Security.RestrictAddressFamilies] - Service sets not-recommended AF_UNIX in RestrictAddressFamilies'
 )
-cat > "$scratch/systemdlint.py" <<'EOF'
+cat > "$scratch/run_systemdlint.py" <<'EOF'
 from systemdlint.cls import unititem
 
 _key = unititem.UnitItem.__repr__
@@ -192,7 +192,7 @@ while IFS= read -r -d '' file; do units+=("$file"); done \
 [ ${#units[@]} -gt 0 ] || fail "no systemd unit under $(show "$deploy/systemd")"
 for file in "${units[@]}"; do
     echo "== systemdlint $(show "$file")"
-    output="$("$venv/bin/python" "$scratch/systemdlint.py" --norootfs --sversion "$systemd_version" \
+    output="$("$venv/bin/python" "$scratch/run_systemdlint.py" --norootfs --sversion "$systemd_version" \
         --rootpath "$scratch/rootfs" "$file" 2>&1)" || true
     findings=0
     while IFS= read -r line; do

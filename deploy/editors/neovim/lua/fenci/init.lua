@@ -138,8 +138,10 @@ local function start()
   local dispatchers = {
     -- Runs in a luv callback (Neovim does not schedule on_exit).
     on_exit = function(code, signal)
-      state.exited = true
-      state.exit_code = code
+      if state.client == client then
+        state.exited = true
+        state.exit_code = code
+      end
       vim.schedule(function()
         if state.client == client and state.status ~= 'stopping' then
           state.client = nil
@@ -691,9 +693,6 @@ end
 --- Moves the cursor to the target computed by _expr (recomputed when replayed,
 --- e.g. by `.`).
 function M._apply(key, count, mode)
-  if mode == 'o' then
-    pcall(vim.fn.histdel, ':', -1)
-  end
   local p = state.pending
   state.pending = nil
   local cur = vim.api.nvim_win_get_cursor(0)
