@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "Fenci", path: ".."),
         // Only the MallocInterposer trait: the default traits pull in a package the mirror lacks.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -33,8 +34,21 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Protocol",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FenciRPC", package: "Fenci"),
+                .product(name: "FenciServer", package: "Fenci"),
+                .product(name: "FenciSegmenter", package: "Fenci"),
+                .product(name: "FenciResources", package: "Fenci"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Protocol",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "LoadGenerator",
-            path: "Benchmarks/LoadGenerator"
+            path: "Tools/LoadGenerator"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Set up and run every test: unit, jieba parity (reads ../shared when present), end-to-end
-# tests of the built binary, and a real third-party JSON-RPC client (python-lsp-jsonrpc,
-# installed into a venv under .build/). Tests run on the release build, the one users get.
+# Set up and run every check CI runs: the deploy/ linters, the benchmark suite's malloc-count
+# gate (and its throughput table), then every test: unit, jieba parity (reads ../shared when
+# present), end-to-end tests of the built binary, a real third-party JSON-RPC client
+# (python-lsp-jsonrpc, installed into a venv under .build/) and the Neovim plugin in headless
+# Neovim. Tests run on the release build, the one users get; they run last so the run ends
+# with the test summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+bash scripts/lint-deploy.sh
+bash scripts/benchmarks.sh
 venv=.build/test-venv
 if [ ! -x "$venv/bin/python" ]; then
     mkdir -p .build

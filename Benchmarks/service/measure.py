@@ -9,7 +9,7 @@ Usage: python3 Benchmarks/service/measure.py [--fenci PATH] [--load PATH] [--sec
 - a 1 MB document of news text per request on one connection: MB/s end to end, against
   in-process `fenci benchmark` (cutting only) on the same text;
 - 200 concurrent connections: the server's peak RSS (VmHWM).
-The load generator (Benchmarks/LoadGenerator) runs as a second process on loopback.
+The load generator (Benchmarks/Tools/LoadGenerator) runs as a second process on loopback.
 """
 import argparse
 import json
@@ -105,7 +105,7 @@ def main():
     print(f"| 200 connections × 4 pipelined: requests/s, p99 | {many['requestsPerSecond']:,.0f}, {many['latencyMs']['p99']:.1f} ms |")
     print(f"| server peak RSS over the whole run (incl. 200 connections) | {rss:.0f} MB |")
     errors = small["errors"] + document["errors"] + many["errors"]
-    print(f"\nErrors: {errors}. Load generator: Benchmarks/LoadGenerator, {args.seconds:.0f} s per row.")
+    print(f"\nErrors: {errors}. Load generator: Benchmarks/Tools/LoadGenerator, {args.seconds:.0f} s per row.")
 
 
 if __name__ == "__main__":
