@@ -16,11 +16,11 @@ struct NeovimPluginTests {
         var environment = ProcessInfo.processInfo.environment
         environment["FENCI_CACHE_DIR"] = CommandRun.sharedCacheDirectory
         process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe()  // run.sh prints Neovim's PASS/FAIL lines on its standard output
+        process.standardOutput = output
+        process.standardError = output
         try process.run()
-        let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(report)")
         #expect(report.contains("PASS [utf-8] w visits each token start"))
