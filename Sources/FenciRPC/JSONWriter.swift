@@ -4,47 +4,122 @@
 /// closes containers and writes keys and values in order. Strings are escaped per RFC 8259
 /// (quote, backslash and control characters); other UTF-8 passes through unchanged. The
 /// output never contains a raw newline, so it can be framed one value per line.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public private(set) var buffer: [UInt8]
+///
+/// The output lives in a growable buffer of its own rather than an `[UInt8]`: appending to an
+/// array checks uniqueness and capacity on every byte, which cost more than the segmentation
+/// itself when a reply lists every token. Here a write reserves once and stores bytes. The
+/// writer is non-copyable, so the buffer has exactly one owner and is freed in `deinit`.
+public struct JSONWriter: ~Copyable, @unchecked Sendable {
+    // @unchecked Sendable: the storage is owned by this (non-copyable) value alone.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count: Int
+    private var capacity: Int
     /// Whether the current container needs a comma before its next item.
     private var needsComma = false
 
+    /// A writer whose output starts with `buffer` (e.g. earlier lines of a batch).
     public init(buffer: [UInt8] = []) {
-        self.buffer = buffer
+        capacity = max(256, buffer.count * 2)
+        storage = .allocate(capacity: capacity)
+        count = buffer.count
+        buffer.withUnsafeBufferPointer { bytes in
+            if let base = bytes.baseAddress { storage.initialize(from: base, count: bytes.count) }
+        }
     }
 
-    /// Hands the buffer out and leaves the writer empty.
+    /// An empty writer with room for `capacity` bytes before it has to grow.
+    public init(reservingCapacity capacity: Int) {
+        self.capacity = max(16, capacity)
+        storage = .allocate(capacity: self.capacity)
+        count = 0
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// The bytes written so far (a copy).
+    public var buffer: [UInt8] {
+        Array(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    /// Appends the output to `array` and leaves the writer empty.
+    public mutating func drain(into array: inout [UInt8]) {
+        array.append(contentsOf: UnsafeBufferPointer(start: storage, count: count))
+        count = 0
+        needsComma = false
+    }
+
+    /// Hands the output out and leaves the writer empty.
     public mutating func takeBuffer() -> [UInt8] {
-        defer { buffer = []; needsComma = false }
+        defer { count = 0; needsComma = false }
         return buffer
+    }
+
+    // MARK: - Output
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count &+ extra > capacity { grow(toAtLeast: count + extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toAtLeast needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+
+    /// Appends one byte; the caller has reserved room for it.
+    @inline(__always)
+    private mutating func store(_ byte: UInt8) {
+        storage[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        store(byte)
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (storage + count).initialize(from: base, count: bytes.count)
+        count &+= bytes.count
     }
 
     @inline(__always)
     private mutating func separate() {
-        if needsComma { buffer.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
     }
 
     public mutating func beginObject() {
         separate()
-        buffer.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     public mutating func endObject() {
-        buffer.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     public mutating func beginArray() {
         separate()
-        buffer.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         needsComma = false
     }
 
     public mutating func endArray() {
-        buffer.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -52,7 +127,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
-        buffer.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -70,23 +145,19 @@ public struct JSONWriter: Sendable {
 
     public mutating func integer(_ value: Int) {
         separate()
-        if value == 0 { buffer.append(UInt8(ascii: "0")); return }
+        reserve(20)  // "-9223372036854775808"
+        if value == 0 { store(UInt8(ascii: "0")); return }
+        if value < 0 { store(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            while magnitude > 0 {
-                raw[count] = UInt8(magnitude % 10) &+ 0x30
-                magnitude /= 10
-                count += 1
-            }
-            while count > 0 {
-                count -= 1
-                buffer.append(raw[count])
-            }
+        var digits = 0
+        var probe = magnitude
+        while probe > 0 { digits += 1; probe /= 10 }
+        var position = count + digits
+        count = position
+        while magnitude > 0 {
+            position -= 1
+            storage[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+            magnitude /= 10
         }
     }
 
@@ -98,23 +169,26 @@ public struct JSONWriter: Sendable {
             return
         }
         separate()
-        buffer.append(contentsOf: value.description.utf8)  // shortest round-trip form
+        var text = value.description  // shortest round-trip form
+        text.withUTF8 { append($0) }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        buffer.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        var text = value ? "true" : "false"
+        text.withUTF8 { append($0) }
     }
 
     public mutating func null() {
         separate()
-        buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        reserve(4)
+        for byte in [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")] { store(byte) }
     }
 
     /// Appends already-encoded JSON (e.g. a request id echoed verbatim).
     public mutating func raw(_ json: [UInt8]) {
         separate()
-        buffer.append(contentsOf: json)
+        json.withUnsafeBufferPointer { append($0) }
     }
 
     // MARK: - Escaping
@@ -125,32 +199,39 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(UInt8(ascii: "\""))
+        // Room for the common case (nothing to escape); an escape reserves its own.
+        reserve(bytes.count &+ 2)
+        store(UInt8(ascii: "\""))
         var runStart = 0
         for index in bytes.indices {
             let byte = bytes[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             appendEscape(byte)
             runStart = index + 1
         }
-        if runStart < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        buffer.append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        buffer.append(UInt8(ascii: "\\"))
+        reserve(6)
+        store(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        case 0x08: buffer.append(UInt8(ascii: "b"))
-        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): store(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): store(UInt8(ascii: "\\"))
+        case 0x0A: store(UInt8(ascii: "n"))
+        case 0x0D: store(UInt8(ascii: "r"))
+        case 0x09: store(UInt8(ascii: "t"))
+        case 0x08: store(UInt8(ascii: "b"))
+        case 0x0C: store(UInt8(ascii: "f"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex = "0123456789abcdef".utf8
+            store(UInt8(ascii: "u"))
+            store(0x30)
+            store(0x30)
+            store(hex[hex.index(hex.startIndex, offsetBy: Int(byte >> 4))])
+            store(hex[hex.index(hex.startIndex, offsetBy: Int(byte & 0xF))])
         }
     }
 }

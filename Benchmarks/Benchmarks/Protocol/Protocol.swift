@@ -164,14 +164,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("protocolConnectionRoundTrip") { benchmark in
+    // Cross-thread round trips: a message that arrives in two reads, or a wake-up that takes
+    // another path through NIO or the thread pool, can cost a malloc or two more without any
+    // change in Fenci, so these two tolerate 3 at p90; everything else must match exactly.
+    let crossThread = Benchmark.Configuration(thresholds: [.mallocCountTotal: .init(absolute: [.p90: 3])])
+
+    Benchmark("protocolConnectionRoundTrip", configuration: crossThread) { benchmark in
         let fixture = connectionFixture
         for _ in benchmark.scaledIterations {
             blackHole(fixture.roundTrip(lineRequest))
         }
     }
 
-    Benchmark("tcpRoundTrip") { benchmark in
+    Benchmark("tcpRoundTrip", configuration: crossThread) { benchmark in
         let client = tcpFixture.client
         for _ in benchmark.scaledIterations {
             blackHole(client.roundTrip(lineRequest))

@@ -46,8 +46,8 @@ struct TokenLineWriter {
     }
 
     private mutating func appendJSON(_ line: UnsafeBufferPointer<UInt8>) {
-        var json = JSONWriter(buffer: buffer)
-        buffer = []
+        // Room for the usual line: the text, quoted, plus about 40 bytes of keys and offsets per token.
+        var json = JSONWriter(reservingCapacity: line.count + 48 * tokens.count + 32)
         json.beginObject()
         json.key("tokens")
         json.beginArray()
@@ -67,7 +67,7 @@ struct TokenLineWriter {
         }
         json.endArray()
         json.endObject()
-        buffer = json.takeBuffer()
+        json.drain(into: &buffer)
         buffer.append(0x0A)
     }
 
