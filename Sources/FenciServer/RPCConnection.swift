@@ -128,6 +128,7 @@ public final class RPCConnection: Sendable {
         case let .notification(method, params):
             notify(method: method, params: params)
         case let .request(id, method, params):
+            service.requestReceived()
             if Self.runsInline(method) {
                 // `shutdown` answers only after every earlier request has been answered, so a
                 // client that waits for its reply has all of its results.
@@ -135,6 +136,7 @@ public final class RPCConnection: Sendable {
                 var scratch = CutScratch()
                 var tokens: [Token] = []
                 reply(service.respond(id: id, method: method, params: params, connection: context, scratch: &scratch, tokens: &tokens))
+                service.requestAnswered()
                 return
             }
             let ticket = register(id)
@@ -146,6 +148,7 @@ public final class RPCConnection: Sendable {
                 } else {
                     reply(ResponseEncoder.error(id: id, .cancelled))
                 }
+                service.requestAnswered()
                 outstanding.subtract(1, ordering: .releasing)
             }
         }
@@ -155,6 +158,7 @@ public final class RPCConnection: Sendable {
     /// (no entries for notifications; no reply at all when nothing needs one).
     private func handle(batch messages: [IncomingMessage]) {
         outstanding.add(1, ordering: .relaxed)
+        service.requestReceived()
         workers.submit { [self] scratch, tokens in
             var responses: [[UInt8]] = []
             for message in messages {
@@ -168,6 +172,7 @@ public final class RPCConnection: Sendable {
                 }
             }
             if !responses.isEmpty { reply(ResponseEncoder.batch(responses)) }
+            service.requestAnswered()
             outstanding.subtract(1, ordering: .releasing)
         }
     }
@@ -219,6 +224,7 @@ public final class RPCConnection: Sendable {
                 table[id]?[ticket] = nil
                 if table[id]?.isEmpty == true { table[id] = nil }
             }
+            service.requestAnswered()  // answered -32800 by `cancel` when it was cancelled
             outstanding.subtract(1, ordering: .releasing)
         }
         return proceed

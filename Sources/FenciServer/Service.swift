@@ -26,6 +26,7 @@ public final class Service: Sendable {
     private let started = ContinuousClock.now
     private let served = Atomic<Int>(0)
     private let running = Atomic<Int>(0)
+    private let unanswered = Atomic<Int>(0)
 
     /// Every method, for `initialize`'s capabilities.
     public static let methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "status", "tokenize", "summarize", "compare"]
@@ -60,6 +61,18 @@ public final class Service: Sendable {
     public var requestsServed: Int { served.load(ordering: .relaxed) }
     /// Requests being worked on now.
     public var inFlight: Int { running.load(ordering: .relaxed) }
+    /// Requests received (queued or running) whose reply has not yet been handed to the
+    /// transport; a graceful stop waits for this to reach zero.
+    public var unansweredRequests: Int { unanswered.load(ordering: .acquiring) }
+
+    func requestReceived() {
+        unanswered.add(1, ordering: .relaxed)
+    }
+
+    func requestAnswered() {
+        unanswered.subtract(1, ordering: .releasing)
+    }
+
     var uptimeSeconds: Double { (ContinuousClock.now - started) / .seconds(1) }
 
     /// Runs one request and returns the encoded reply (a result or an error).

@@ -44,6 +44,35 @@ struct MetricsEndpointTests {
         #expect(try TestSocket.http(port: metricsPort, method: "POST", path: "/metrics").status == 405)
     }
 
+    @Test("after SIGTERM /healthz says 503 while in-flight work drains, and the reply still arrives")
+    func drainingIsNotReady() throws {
+        let server = try ServerProcess(arguments: ["--metrics", "127.0.0.1:0", "--workers", "1"])
+        let metricsPort = try #require(server.metricsPort)
+        #expect(try TestSocket.http(port: metricsPort, path: "/healthz").status == 200)
+        // About two seconds of tagging on one worker: long enough to probe while it runs.
+        let text = String(repeating: "无锡物联网创新促进中心今天召开会议，研究部署下一阶段工作。", count: 300_000)
+        let socket = try TestSocket(port: server.port)
+        try socket.send(try JSON.request(id: 1, method: "tokenize", params: ["text": text, "pos": true, "format": "words"]))
+        // SIGTERM once the request is running (received in full and dispatched).
+        var running = false
+        for _ in 0..<500 where !running {
+            running = (try? TestSocket.http(port: metricsPort, path: "/metrics").body)?.contains("fenci_requests_in_flight 1") == true
+            if !running { usleep(10_000) }
+        }
+        try #require(running)
+        kill(server.process.processIdentifier, SIGTERM)
+        var status = 0
+        for _ in 0..<50 where status != 503 {
+            status = (try? TestSocket.http(port: metricsPort, path: "/healthz").status) ?? -1
+            usleep(20_000)
+        }
+        #expect(status == 503)
+        let reply = try JSON.object(try #require(socket.readLine()))
+        #expect((reply["result"] as? [String: Any])?["words"] != nil)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+    }
+
     @Test("fenci healthcheck exits 0 against a ready server and 1, saying why, when nothing listens")
     func healthcheckCommand() throws {
         let server = try ServerProcess(arguments: ["--metrics", "127.0.0.1:0"])

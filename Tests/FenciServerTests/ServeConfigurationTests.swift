@@ -26,4 +26,14 @@ struct ServeConfigurationTests {
         #expect(run.status != 0)
         #expect(run.stderr.contains("FENCI_WORKERS"))
     }
+
+    @Test("FENCI_METRICS starts the metrics endpoint; a bad value is a usage error quoting it")
+    func metricsFromEnvironment() throws {
+        let run = try CommandRun.fenci(["serve"], environment: ["FENCI_STDIO": "1", "FENCI_METRICS": "127.0.0.1:0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("metrics on 127.0.0.1:"))
+        let bad = try CommandRun.fenci(["serve"], environment: ["FENCI_STDIO": "1", "FENCI_METRICS": "nowhere"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--metrics must be HOST:PORT") && bad.stderr.contains("nowhere"))
+    }
 }

@@ -2,6 +2,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Serves many clients over TCP with SwiftNIO: one `RPCConnection` per connection, every
 /// connection's errors contained so one client never takes the server down.
@@ -11,6 +12,10 @@ public final class TCPServer: Sendable {
     private let logger: Logger
     private let group: MultiThreadedEventLoopGroup
     private let channel: Channel
+    private let writes = PendingWrites()
+
+    /// Replies handed to NIO and not yet written to their sockets (or failed).
+    public var pendingWrites: Int { writes.count }
 
     /// The address actually bound (port 0 picks a free port).
     public var localAddress: SocketAddress? { channel.localAddress }
@@ -23,6 +28,7 @@ public final class TCPServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(eventLoopThreads, 1))
         self.group = group
         let readTimeout = TimeAmount.seconds(Int64(service.configuration.readTimeoutSeconds))
+        let writes = self.writes
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -32,7 +38,7 @@ public final class TCPServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: readTimeout))
                     try channel.pipeline.syncOperations.addHandler(
-                        RPCChannelHandler(service: service, workers: workers, logger: logger))
+                        RPCChannelHandler(service: service, workers: workers, logger: logger, writes: writes))
                 }
             }
         do {
@@ -64,16 +70,18 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
     private let service: Service
     private let workers: WorkerPool
     private var logger: Logger
+    private let writes: PendingWrites
     private var connection: RPCConnection?
     private var inputClosed = false
     /// The most recent reply's write. Replies are written from worker threads; closing after
     /// a half-close waits for this future, so no reply still in NIO's queue is dropped.
     private let lastWrite = NIOLockedValueBox<EventLoopFuture<Void>?>(nil)
 
-    init(service: Service, workers: WorkerPool, logger: Logger) {
+    init(service: Service, workers: WorkerPool, logger: Logger, writes: PendingWrites) {
         self.service = service
         self.workers = workers
         self.logger = logger
+        self.writes = writes
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -82,9 +90,12 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
         logger.info("connection opened")
         let logger = self.logger
         let lastWrite = self.lastWrite
+        let writes = self.writes
         connection = RPCConnection(service: service, workers: workers, logger: logger, handlers: .init(
             send: { bytes in
+                writes.started()
                 let written = channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
+                written.whenComplete { _ in writes.finished() }
                 lastWrite.withLockedValue { $0 = written }
             },
             close: { _ in
@@ -144,5 +155,21 @@ final class RPCChannelHandler: ChannelInboundHandler, @unchecked Sendable {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         logger.warning("connection error: \(error)")
         context.close(promise: nil)
+    }
+}
+
+/// Counts replies between `writeAndFlush` and its completion, so a graceful stop can wait
+/// until every answer is on the wire rather than only computed.
+final class PendingWrites: Sendable {
+    private let value = Atomic<Int>(0)
+
+    var count: Int { value.load(ordering: .acquiring) }
+
+    func started() {
+        value.add(1, ordering: .relaxed)
+    }
+
+    func finished() {
+        value.subtract(1, ordering: .releasing)
     }
 }

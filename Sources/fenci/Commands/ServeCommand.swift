@@ -136,7 +136,8 @@ struct ServeCommand: ParsableCommand {
         Thread { service.warmUp() }.start()
 
         if settings.stdio {
-            GracefulExit.install(logger: logger, stopAccepting: { metricsServer?.setReady(false) }, inFlight: { service.inFlight })
+            // Over stdio a reply is written before its request counts as answered.
+            GracefulExit.install(logger: logger, stopAccepting: { metricsServer?.setReady(false) }, inFlight: { service.unansweredRequests })
             metricsServer?.setReady(true)
             StdioTransport.run(service: service, workers: pool, logger: logger)
         }
@@ -153,7 +154,7 @@ struct ServeCommand: ParsableCommand {
         GracefulExit.install(logger: logger, stopAccepting: {
             metricsServer?.setReady(false)
             server.stopAccepting()
-        }, inFlight: { service.inFlight })
+        }, inFlight: { service.unansweredRequests + server.pendingWrites })
         let bound = server.localAddress?.port ?? port
         metricsServer?.setReady(true)
         StandardError.write("listening on \(host):\(bound)\n")
