@@ -90,6 +90,7 @@ public final class RPCConnection: Sendable {
             case let .tooLarge(declared):
                 let size = declared.map { "\($0) bytes" } ?? "a line"
                 service.metrics.messageRejected(code: .messageTooLarge)
+                logger.info("message rejected", metadata: ["code": "\(ErrorCode.messageTooLarge.rawValue)", "size": "\(size)"])
                 reply(ResponseEncoder.error(id: .null, .messageTooLarge("message of \(size) exceeds --max-message-bytes \(service.configuration.maximumMessageBytes)")))
             }
         }
@@ -112,6 +113,7 @@ public final class RPCConnection: Sendable {
         switch DecodedFrame(body: body) {
         case let .failure(error):
             service.metrics.messageRejected(code: error.code)
+            logger.info("message rejected", metadata: ["code": "\(error.code.rawValue)", "error": "\(error.message)"])
             reply(ResponseEncoder.error(id: .null, error))
         case let .single(message):
             handle(single: message)
@@ -124,6 +126,7 @@ public final class RPCConnection: Sendable {
         switch message {
         case let .invalid(id, error):
             service.metrics.messageRejected(code: error.code)
+            logger.info("message rejected", metadata: ["id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
             reply(ResponseEncoder.error(id: id, error))
         case let .notification(method, params):
             notify(method: method, params: params)
@@ -135,14 +138,14 @@ public final class RPCConnection: Sendable {
                 if method == "shutdown" { waitForOutstandingRequests(limit: .seconds(60)) }
                 var scratch = CutScratch()
                 var tokens: [Token] = []
-                reply(service.respond(id: id, method: method, params: params, connection: context, scratch: &scratch, tokens: &tokens))
+                reply(service.respond(id: id, method: method, params: params, connection: context, logger: logger, scratch: &scratch, tokens: &tokens))
                 service.requestAnswered()
                 return
             }
             let ticket = register(id)
             workers.submit { [self] scratch, tokens in
                 guard start(id, ticket) else { return }
-                let response = service.respond(id: id, method: method, params: params, connection: context, scratch: &scratch, tokens: &tokens)
+                let response = service.respond(id: id, method: method, params: params, connection: context, logger: logger, scratch: &scratch, tokens: &tokens)
                 if finish(id, ticket) {
                     reply(response)
                 } else {
@@ -165,10 +168,11 @@ public final class RPCConnection: Sendable {
                 switch message {
                 case let .invalid(id, error):
                     service.metrics.messageRejected(code: error.code)
+                    logger.info("message rejected", metadata: ["id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
                     responses.append(ResponseEncoder.error(id: id, error))
                 case let .notification(method, params): notify(method: method, params: params)
                 case let .request(id, method, params):
-                    responses.append(service.respond(id: id, method: method, params: params, connection: context, scratch: &scratch, tokens: &tokens))
+                    responses.append(service.respond(id: id, method: method, params: params, connection: context, logger: logger, scratch: &scratch, tokens: &tokens))
                 }
             }
             if !responses.isEmpty { reply(ResponseEncoder.batch(responses)) }

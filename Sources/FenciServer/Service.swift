@@ -3,6 +3,7 @@ import FenciResources
 import FenciRPC
 import FenciSegmenter
 import Foundation
+import Logging
 import Synchronization
 
 
@@ -78,7 +79,9 @@ public final class Service: Sendable {
     /// Runs one request and returns the encoded reply (a result or an error).
     ///
     /// Never throws and never traps on bad input: every failure becomes an error reply.
-    func respond(id: RequestID, method: String, params: JSONValue?, connection: ConnectionContext,
+    /// Every error reply is logged once (`info` for the client's mistakes, `error` for
+    /// internal ones); successful requests are not logged at the default level.
+    func respond(id: RequestID, method: String, params: JSONValue?, connection: ConnectionContext, logger: Logger,
                  scratch: inout CutScratch, tokens: inout [Token]) -> [UInt8] {
         running.add(1, ordering: .relaxed)
         metrics.requestStarted()
@@ -98,9 +101,12 @@ public final class Service: Sendable {
             }
         } catch let error as RPCError {
             failure = error.code
+            logger.log(level: error.code == .internalError ? .error : .info, "request failed",
+                       metadata: ["method": "\(method)", "id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
             return ResponseEncoder.error(id: id, error)
         } catch {
             failure = .internalError
+            logger.error("request failed", metadata: ["method": "\(method)", "id": "\(id)", "error": "\(error)"])
             return ResponseEncoder.error(id: id, .internalError("\(error)"))
         }
     }

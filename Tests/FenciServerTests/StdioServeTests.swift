@@ -142,4 +142,17 @@ struct StdioServeTests {
         #expect(frames.contains { $0["id"] is NSNull && JSON.errorCode($0) == -32010 })
         #expect(frames.contains { $0["id"] as? Int == 3 && $0["result"] != nil })
     }
+
+    @Test("at the default log level each error is logged once and successful requests not at all")
+    func oneLogLinePerError() throws {
+        let good = try JSON.request(id: 1, method: "tokenize", params: ["text": "无锡物联网"])
+        let bad = try JSON.request(id: 2, method: "tokenize", params: ["text": 5])
+        let run = try CommandRun.fenci(["serve", "--stdio"], input: Array((good + good + bad + "xx\n").utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains("request failed") }.count == 1)
+        #expect(lines.contains { $0.contains("request failed") && $0.contains("code=-32602") && $0.contains("method=tokenize") })
+        #expect(lines.filter { $0.contains("message rejected") && $0.contains("code=-32700") }.count == 1)
+        #expect(lines.count == 4, "serving…, the two errors, stdin closed: \(lines)")
+    }
 }
