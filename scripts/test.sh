@@ -18,4 +18,8 @@ fi
 "$venv/bin/pip" install -q -r Tests/Fixtures/requirements.txt
 export FENCI_TEST_PYTHON="$PWD/$venv/bin/python"
 swift build -c release
+# The same binary without the Jemalloc trait (glibc's malloc): a test checks that the build
+# setting still works, and Benchmarks/service/measure.py --allocators compares the two.
+swift build -c release --disable-default-traits --scratch-path .build-system-malloc --product fenci
+export FENCI_SYSTEM_MALLOC_FENCI="$PWD/.build-system-malloc/release/fenci"
 swift test -c release
