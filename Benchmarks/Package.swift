@@ -13,10 +13,19 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "FenciSegmenter", package: "Fenci"),
+                .product(name: "FenciResources", package: "Fenci"),
+            ],
+            path: "Tools/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "Tokenize",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSupport",
                 .product(name: "FenciSegmenter", package: "Fenci"),
                 .product(name: "FenciResources", package: "Fenci"),
             ],
@@ -27,6 +36,7 @@ let package = Package(
             name: "Analysis",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSupport",
                 .product(name: "FenciAnalysis", package: "Fenci"),
                 .product(name: "FenciResources", package: "Fenci"),
             ],
@@ -37,10 +47,10 @@ let package = Package(
             name: "Protocol",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                "BenchmarkSupport",
                 .product(name: "FenciRPC", package: "Fenci"),
                 .product(name: "FenciServer", package: "Fenci"),
                 .product(name: "FenciSegmenter", package: "Fenci"),
-                .product(name: "FenciResources", package: "Fenci"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/Protocol",

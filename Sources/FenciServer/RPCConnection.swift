@@ -89,9 +89,7 @@ public final class RPCConnection: Sendable {
             case let .message(body): handle(body: body)
             case let .tooLarge(declared):
                 let size = declared.map { "\($0) bytes" } ?? "a line"
-                service.metrics.messageRejected(code: .messageTooLarge)
-                logger.info("message rejected", metadata: ["code": "\(ErrorCode.messageTooLarge.rawValue)", "size": "\(size)"])
-                reply(ResponseEncoder.error(id: .null, .messageTooLarge("message of \(size) exceeds --max-message-bytes \(service.configuration.maximumMessageBytes)")))
+                reply(rejected(.messageTooLarge("message of \(size) exceeds --max-message-bytes \(service.configuration.maximumMessageBytes)"), id: .null))
             }
         }
         if let failure {
@@ -107,14 +105,20 @@ public final class RPCConnection: Sendable {
         handlers.send(framed)
     }
 
+    /// The error reply to a message rejected before any method ran (unparsable, not a
+    /// request, too large): counted and logged once, like a failed request.
+    private func rejected(_ error: RPCError, id: RequestID) -> [UInt8] {
+        service.metrics.messageRejected(code: error.code)
+        logger.info("message rejected", metadata: ["id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
+        return ResponseEncoder.error(id: id, error)
+    }
+
     // MARK: - Dispatch
 
     private func handle(body: [UInt8]) {
         switch DecodedFrame(body: body) {
         case let .failure(error):
-            service.metrics.messageRejected(code: error.code)
-            logger.info("message rejected", metadata: ["code": "\(error.code.rawValue)", "error": "\(error.message)"])
-            reply(ResponseEncoder.error(id: .null, error))
+            reply(rejected(error, id: .null))
         case let .single(message):
             handle(single: message)
         case let .batch(messages):
@@ -125,9 +129,7 @@ public final class RPCConnection: Sendable {
     private func handle(single message: IncomingMessage) {
         switch message {
         case let .invalid(id, error):
-            service.metrics.messageRejected(code: error.code)
-            logger.info("message rejected", metadata: ["id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
-            reply(ResponseEncoder.error(id: id, error))
+            reply(rejected(error, id: id))
         case let .notification(method, params):
             notify(method: method, params: params)
         case let .request(id, method, params):
@@ -166,10 +168,7 @@ public final class RPCConnection: Sendable {
             var responses: [[UInt8]] = []
             for message in messages {
                 switch message {
-                case let .invalid(id, error):
-                    service.metrics.messageRejected(code: error.code)
-                    logger.info("message rejected", metadata: ["id": "\(id)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
-                    responses.append(ResponseEncoder.error(id: id, error))
+                case let .invalid(id, error): responses.append(rejected(error, id: id))
                 case let .notification(method, params): notify(method: method, params: params)
                 case let .request(id, method, params):
                     responses.append(service.respond(id: id, method: method, params: params, connection: context, logger: logger, scratch: &scratch, tokens: &tokens))

@@ -6,7 +6,6 @@ import Foundation
 import Logging
 import Synchronization
 
-
 /// The methods of the Fenci service, dispatched in one place, independent of any transport.
 ///
 /// One instance serves every connection: it holds the (immutable) segmenter and the

@@ -16,6 +16,8 @@ public final class ServiceMetrics: Sendable {
     static let invalidLabel = "invalid"
 
     private struct MethodHandles: Sendable {
+        /// The `method` label these handles carry.
+        let label: String
         let succeeded: Counter
         let failed: Counter
         let duration: Timer
@@ -36,6 +38,7 @@ public final class ServiceMetrics: Sendable {
         self.factory = factory
         func method(_ name: String) -> MethodHandles {
             MethodHandles(
+                label: name,
                 succeeded: Counter(label: "fenci_requests_total", dimensions: [("method", name), ("outcome", "ok")], factory: factory),
                 failed: Counter(label: "fenci_requests_total", dimensions: [("method", name), ("outcome", "error")], factory: factory),
                 duration: Timer(label: "fenci_request_duration_seconds", dimensions: [("method", name)], factory: factory))
@@ -53,11 +56,6 @@ public final class ServiceMetrics: Sendable {
         segmentedBytes = Counter(label: "fenci_segmented_bytes_total", factory: factory)
     }
 
-    /// The `method` label a method name is counted under.
-    static func label(for method: String) -> String {
-        methodLabels.contains(method) ? method : "other"
-    }
-
     func requestStarted() {
         inFlight.increment()
     }
@@ -72,7 +70,7 @@ public final class ServiceMetrics: Sendable {
             return
         }
         handles.failed.increment()
-        countError(method: Self.label(for: method), code: error)
+        countError(method: handles.label, code: error)
     }
 
     /// A message rejected before dispatch: unparsable JSON, not a request, too large.

@@ -10,19 +10,10 @@ struct NeovimPluginTests {
     @Test("headless Neovim moves the cursor word by word along Fenci's tokens")
     func headlessMotionTest() throws {
         let script = TestPaths.repositoryRoot.appendingPathComponent("deploy/editors/neovim/test/run.sh")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, TestPaths.fenciBinary.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["FENCI_CACHE_DIR"] = CommandRun.sharedCacheDirectory
-        process.environment = environment
-        let output = Pipe()  // run.sh prints Neovim's PASS/FAIL lines on its standard output
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)")
+        // run.sh prints Neovim's PASS/FAIL lines on its standard output, its own errors on stderr.
+        let run = try CommandRun.run(URL(fileURLWithPath: "/bin/bash"), [script.path, TestPaths.fenciBinary.path])
+        let report = run.stdoutText + run.stderr
+        #expect(run.status == 0, "\(report)")
         #expect(report.contains("PASS [utf-8] w visits each token start"))
         #expect(report.contains("PASS [utf-16] w visits each token start"))
         #expect(!report.contains("FAIL"))

@@ -112,22 +112,10 @@ struct MetricsEndpointTests {
         // scripts/test.sh builds this variant and names it here.
         let path = try #require(ProcessInfo.processInfo.environment["FENCI_SYSTEM_MALLOC_FENCI"],
                                 "run through scripts/test.sh, which builds the --disable-default-traits variant")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["serve", "--stdio", "--log-level", "error"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["FENCI_CACHE_DIR"] = CommandRun.sharedCacheDirectory
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(try JSON.request(id: 1, method: "status").utf8))
-        try input.fileHandleForWriting.close()
-        let reply = try JSON.object(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
-        process.waitUntilExit()
+        let run = try CommandRun.run(URL(fileURLWithPath: path), ["serve", "--stdio", "--log-level", "error"],
+                                     input: Array(try JSON.request(id: 1, method: "status").utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        let reply = try JSON.object(run.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect((reply["result"] as? [String: Any])?["allocator"] as? String == "system")
         // The library name appears in the ELF dynamic section only when it is linked.
         let marker = Data("libjemalloc.so".utf8)

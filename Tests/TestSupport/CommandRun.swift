@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the `fenci` binary with arguments and standard input; collects its output and status.
+/// Runs the `fenci` binary (or another executable) with arguments and standard input;
+/// collects its output and status.
 public struct CommandRun: Sendable {
     public var status: Int32
     public var stdout: [UInt8]
@@ -13,8 +14,14 @@ public struct CommandRun: Sendable {
     /// A private cache directory per test process keeps runs independent of the user's cache
     /// while sharing the compiled image between tests.
     public static func fenci(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> CommandRun {
+        try run(TestPaths.fenciBinary, arguments, input: input, environment: environment)
+    }
+
+    /// Runs any executable the same way (another build of `fenci`, a test script).
+    public static func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [],
+                           environment: [String: String] = [:]) throws -> CommandRun {
         let process = Process()
-        process.executableURL = TestPaths.fenciBinary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["FENCI_CACHE_DIR"] = sharedCacheDirectory

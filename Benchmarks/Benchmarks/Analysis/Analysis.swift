@@ -1,12 +1,12 @@
 // summarize and compare on 10,000-character news articles (seed articles, repeated and cut
 // to exactly 10,000 characters).
 import Benchmark
+import BenchmarkSupport
 import FenciAnalysis
 import FenciResources
 import Foundation
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+let root = BenchmarkData.repositoryRoot
 
 /// Seed `index` (000…004), repeated and cut to exactly 10,000 characters.
 func article(_ index: Int) -> String {
@@ -19,9 +19,8 @@ func article(_ index: Int) -> String {
 }
 
 let tools: AnalysisLoader.Tools = {
-    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("fenci-benchmark-cache").path
     do {
-        return try AnalysisLoader.load(segmenter: DictionaryLoader.load(DictionaryConfiguration(cacheDirectory: cache)).segmenter)
+        return try AnalysisLoader.load(segmenter: BenchmarkData.segmenter)
     } catch {
         fatalError("cannot load the built-in data: \(error)")
     }

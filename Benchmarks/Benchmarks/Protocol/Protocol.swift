@@ -7,7 +7,7 @@
 import Glibc
 #endif
 import Benchmark
-import FenciResources
+import BenchmarkSupport
 import FenciRPC
 import FenciSegmenter
 import FenciServer
@@ -20,14 +20,7 @@ let requestBody = Array(#"{"jsonrpc":"2.0","id":17,"method":"tokenize","params":
 let contentLengthRequest = Array("Content-Length: \(requestBody.count)\r\n\r\n".utf8) + requestBody
 let lineRequest = requestBody + [0x0A]
 
-let segmenter: Segmenter = {
-    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("fenci-benchmark-cache").path
-    do {
-        return try DictionaryLoader.load(DictionaryConfiguration(cacheDirectory: cache)).segmenter
-    } catch {
-        fatalError("cannot load the built-in dictionary: \(error)")
-    }
-}()
+let segmenter = BenchmarkData.segmenter
 
 /// Waits for one reply at a time from an in-process connection.
 final class ReplySignal: @unchecked Sendable {

@@ -2,6 +2,7 @@
 // articles plus the SIGHAN PKU/MSR test texts when ../shared is present), so the
 // throughput metric, in iterations per second, reads directly as MB/s.
 import Benchmark
+import BenchmarkSupport
 import FenciResources
 import FenciSegmenter
 import Foundation
@@ -9,8 +10,7 @@ import Foundation
 /// The benchmark text: real news and SIGHAN sentences, cut to exactly one megabyte (at a
 /// character boundary, padded with ASCII spaces).
 let sampleText: [UInt8] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()  // Tokenize, Benchmarks, Benchmarks, package root
+    let root = BenchmarkData.repositoryRoot
     var parts: [Data] = []
     let seeds = root.appendingPathComponent("seeds")
     for name in (try? FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()) ?? [] where name.hasSuffix(".txt") {
@@ -28,14 +28,7 @@ let sampleText: [UInt8] = {
     return Array(bytes[..<end]) + [UInt8](repeating: 0x20, count: 1_000_000 - end)
 }()
 
-let segmenter: Segmenter = {
-    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("fenci-benchmark-cache").path
-    do {
-        return try DictionaryLoader.load(DictionaryConfiguration(cacheDirectory: cache)).segmenter
-    } catch {
-        fatalError("cannot load the built-in dictionary: \(error)")
-    }
-}()
+let segmenter = BenchmarkData.segmenter
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -69,9 +62,8 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("openCachedImage", configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 1000)) { benchmark in
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("fenci-benchmark-cache").path
         for _ in benchmark.scaledIterations {
-            blackHole(try DictionaryLoader.load(DictionaryConfiguration(cacheDirectory: cache)).segmenter.wordCount)
+            blackHole(try DictionaryLoader.load(DictionaryConfiguration(cacheDirectory: BenchmarkData.cacheDirectory)).segmenter.wordCount)
         }
     }
 }

@@ -31,26 +31,24 @@ local function cursor()
   return vim.api.nvim_win_get_cursor(0)
 end
 
--- Press `keys` (mappings apply) `times` times from `start`; return the visited {line, col}s.
-local function visits(start, keys, times)
+-- Press `keys` `times` times from `start`; return the visited {line, col}s. `normal`
+-- applies the plugin's mappings; `builtin` uses `normal!`, which ignores them.
+local function press(command, start, keys, times)
   vim.api.nvim_win_set_cursor(0, start)
   local seen = {}
   for _ = 1, times do
-    vim.cmd('normal ' .. keys)
+    vim.cmd(command .. ' ' .. keys)
     seen[#seen + 1] = cursor()
   end
   return seen
 end
 
--- Same with the built-in motion (`normal!` ignores mappings).
+local function visits(start, keys, times)
+  return press('normal', start, keys, times)
+end
+
 local function builtin_visits(start, keys, times)
-  vim.api.nvim_win_set_cursor(0, start)
-  local seen = {}
-  for _ = 1, times do
-    vim.cmd('normal! ' .. keys)
-    seen[#seen + 1] = cursor()
-  end
-  return seen
+  return press('normal!', start, keys, times)
 end
 
 -- Byte columns of each word's first and last character.
